@@ -1,0 +1,107 @@
+import { analyseRegion } from './engine/analyse-region';
+import { Collector, type Group } from './engine/collector';
+import { KvdoctorError } from './errors';
+import { enrichNetwork } from './network/enrich';
+import { PlatformDetector } from './platform/detect';
+import { redact } from './redact';
+import { type Finding, type Platform, REPORT_VERSION, type Report, ReportSchema } from './report/schema';
+import { rules as registry } from './rules';
+import type { Rule } from './rule-kit/rule';
+import { markerRegex, Scanner, type ScannerOptions, DEFAULT_SCANNER_OPTIONS } from './scan/scanner';
+
+export interface DiagnoseOptions {
+  /** Rules to run; defaults to every registered family (tests pass one). */
+  readonly rules?: readonly Rule[];
+  readonly scanner?: Partial<ScannerOptions>;
+}
+
+/** Streaming form: write chunks of any size (a 1 GB log is fine), then `end()` for the report. */
+export interface Diagnoser {
+  write(chunk: string): void;
+  end(): Report;
+}
+
+/** Platform signs sit in a job's first lines; reading only this much keeps the scan linear. */
+const PLATFORM_HEAD = 64 * 1024;
+
+function toFinding(group: Group, platform: Platform): { finding: Finding; redactions: number } {
+  const facts = enrichNetwork(group.facts);
+  const explanation = group.rule.explain({ facts, details: group.details, platform });
+  let redactions = 0;
+  const evidence = group.evidence.map((e) => {
+    const r = redact(e.text);
+    redactions += r.count;
+    return { line: e.line, text: r.text };
+  });
+  const { meta } = group.rule;
+  return {
+    redactions,
+    finding: {
+      rule: meta.id,
+      title: meta.title,
+      summary: explanation.summary,
+      severity: meta.severity,
+      confidence: group.confidence,
+      count: group.count,
+      facts,
+      details: group.details,
+      evidence,
+      causes: [...explanation.causes],
+      fixes: explanation.fixes.map((f) => ({ title: f.title, steps: [...f.steps], commands: [...f.commands] })),
+      docs: [...meta.docs],
+    },
+  };
+}
+
+export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
+  const rules = options.rules ?? registry;
+  const collector = new Collector();
+  const platform = new PlatformDetector();
+  let head = 0;
+  const scanner = new Scanner(
+    markerRegex(rules.flatMap((r) => r.markers)),
+    (region) => {
+      platform.feed(region.lines.join('\n'));
+      for (const f of analyseRegion(region, rules)) {
+        collector.add(f.rule, f.occurrence.facts, f.occurrence.details, f.occurrence.confidence, f.evidence);
+      }
+    },
+    { ...DEFAULT_SCANNER_OPTIONS, ...options.scanner },
+  );
+  return {
+    write(chunk: string): void {
+      if (head < PLATFORM_HEAD) {
+        platform.feed(chunk.slice(0, PLATFORM_HEAD - head));
+        head += chunk.length;
+      }
+      scanner.write(chunk);
+    },
+    end(): Report {
+      const stats = scanner.end();
+      const detected = platform.result();
+      let redactions = 0;
+      const findings = collector
+        .all()
+        .sort((a, b) => a.rule.meta.rank - b.rule.meta.rank || (a.evidence[0]?.line ?? 0) - (b.evidence[0]?.line ?? 0))
+        .map((g) => {
+          const r = toFinding(g, detected);
+          redactions += r.redactions;
+          return r.finding;
+        });
+      const report = { version: REPORT_VERSION, platform: detected, findings, stats: { ...stats, redactions } };
+      const checked = ReportSchema.safeParse(report);
+      if (!checked.success) {
+        // A rule produced something outside the contract: a bug, never the user's input.
+        throw new KvdoctorError('invalid-rule', `report failed its schema: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+      }
+      return checked.data;
+    },
+  };
+}
+
+/** Diagnoses a whole text at once: every Key Vault refusal in it, each once, with facts and fixes. */
+export function diagnose(text: string, options: DiagnoseOptions = {}): Report {
+  const d = createDiagnoser(options);
+  d.write(text);
+  return d.end();
+}

@@ -1,0 +1,44 @@
+import { normaliseLine } from '../normalise/normalise-line';
+import type { Evidence } from '../report/schema';
+import type { Occurrence, Rule } from '../rule-kit/rule';
+import { Window } from '../rule-kit/window';
+import type { RegionLines } from '../scan/scanner';
+
+export interface Found {
+  readonly rule: Rule;
+  readonly occurrence: Occurrence;
+  readonly evidence: Evidence[];
+}
+
+/** Evidence shows the identifying line and the message lines after it, not the whole context. */
+const EVIDENCE_LINES = 8;
+const EVIDENCE_CHARS = 500;
+
+function overlaps(a: Occurrence, b: Occurrence): boolean {
+  return a.from <= b.to && b.from <= a.to;
+}
+
+function evidenceOf(window: Window, occ: Occurrence): Evidence[] {
+  const out: Evidence[] = [];
+  for (let i = occ.anchor; i <= Math.min(occ.to, occ.anchor + EVIDENCE_LINES - 1); i++) {
+    const l = window.lines[i];
+    if (l) out.push({ line: l.line, text: l.text.length > EVIDENCE_CHARS ? `${l.text.slice(0, EVIDENCE_CHARS)}…` : l.text });
+  }
+  return out;
+}
+
+/** Runs every rule whose marker is in the region, then applies the rules' own precedence metadata. */
+export function analyseRegion(region: RegionLines, rules: readonly Rule[]): Found[] {
+  const raw = region.lines.join('\n');
+  const candidates = rules.filter((r) => r.markers.some((m) => raw.includes(m)));
+  if (candidates.length === 0) return [];
+  const window = new Window(region.lines.flatMap((text, i) => normaliseLine(text, region.firstLine + i)));
+  const found = candidates.flatMap((rule) => rule.match(window).map((occurrence) => ({ rule, occurrence })));
+  const specific = found.filter(
+    (f) => !found.some((o) => o !== f && (o.rule.meta.supersedes ?? []).includes(f.rule.meta.id) && overlaps(o.occurrence, f.occurrence)),
+  );
+  const kept = specific.filter(
+    (f) => !f.rule.meta.wrapper || !specific.some((o) => !o.rule.meta.wrapper && overlaps(o.occurrence, f.occurrence)),
+  );
+  return kept.map((f) => ({ ...f, evidence: evidenceOf(window, f.occurrence) }));
+}

@@ -1,0 +1,50 @@
+import type { Confidence, Details, Evidence, Facts } from '../report/schema';
+import type { Rule } from '../rule-kit/rule';
+
+/** One family's error, merged across every place it was repeated. */
+export interface Group {
+  readonly rule: Rule;
+  facts: Facts;
+  details: Details;
+  confidence: Confidence;
+  count: number;
+  readonly evidence: Evidence[];
+}
+
+const CONFIDENCE_ORDER: Readonly<Record<Confidence, number>> = { low: 0, medium: 1, high: 2 };
+
+// Facts that tell two errors apart; ids and timestamps differ between repeats of one error.
+const IDENTITY: readonly (keyof Facts)[] = ['vault', 'clientIp', 'appId', 'objectId', 'objectName', 'aadCode', 'action', 'innerErrorCode'];
+
+function keyOf(rule: Rule, facts: Facts): string {
+  return [rule.meta.id, ...IDENTITY.map((k) => String(facts[k] ?? '').toLowerCase())].join('|');
+}
+
+function fill<T extends object>(target: T, source: T): T {
+  const out = { ...target };
+  for (const [k, v] of Object.entries(source)) {
+    if (v !== undefined && (out as Record<string, unknown>)[k] === undefined) (out as Record<string, unknown>)[k] = v;
+  }
+  return out;
+}
+
+export class Collector {
+  private readonly groups = new Map<string, Group>();
+
+  add(rule: Rule, facts: Facts, details: Details, confidence: Confidence, evidence: Evidence[]): void {
+    const key = keyOf(rule, facts);
+    const group = this.groups.get(key);
+    if (group === undefined) {
+      this.groups.set(key, { rule, facts, details, confidence, count: 1, evidence });
+      return;
+    }
+    group.count++;
+    group.facts = fill(group.facts, facts);
+    group.details = fill(group.details, details);
+    if (CONFIDENCE_ORDER[confidence] > CONFIDENCE_ORDER[group.confidence]) group.confidence = confidence;
+  }
+
+  all(): Group[] {
+    return [...this.groups.values()];
+  }
+}

@@ -1,0 +1,34 @@
+import type { DocLink, Fix } from './report/schema';
+import { rules } from './rules';
+
+export interface ExplainResult {
+  readonly rule: string;
+  readonly title: string;
+  readonly description: string;
+  readonly causes: readonly string[];
+  readonly fixes: readonly Fix[];
+  readonly docs: readonly DocLink[];
+}
+
+export type ExplainOutcome = { ok: true; value: ExplainResult } | { ok: false; error: { code: 'unknown-code'; message: string; known: readonly string[] } };
+
+/** A family's cause and fixes without a log: by code (`ForbiddenByRbac`, `AKV10032`, `AADSTS70021`) or rule id. */
+export function explain(code: string): ExplainOutcome {
+  const wanted = code.trim().toLowerCase();
+  const rule = rules.find(
+    (r) =>
+      r.meta.id === wanted ||
+      (r.meta.aliases ?? []).includes(wanted) ||
+      r.meta.codes.some((c) => c.toLowerCase() === wanted),
+  );
+  if (!rule) {
+    const known = rules.flatMap((r) => [r.meta.id, ...r.meta.codes]);
+    return { ok: false, error: { code: 'unknown-code', message: `no Key Vault family knows "${code.trim()}"`, known } };
+  }
+  const facts = /^aadsts\d+$/.test(wanted) ? { aadCode: wanted.toUpperCase() } : {};
+  const e = rule.explain({ facts, details: {}, platform: { ci: 'unknown', agent: 'unknown' } });
+  return {
+    ok: true,
+    value: { rule: rule.meta.id, title: rule.meta.title, description: rule.meta.description, causes: e.causes, fixes: e.fixes, docs: rule.meta.docs },
+  };
+}

@@ -1,0 +1,60 @@
+import type { ObjectType } from '../report/schema';
+import { VAULT_URL } from '../rule-kit/patterns';
+
+export interface RequestFacts {
+  requestUrl?: string;
+  objectType?: ObjectType;
+  objectName?: string;
+  apiVersion?: string;
+}
+
+const OBJECT_PATH = /^\/(secrets|keys|certificates|storage)\/([A-Za-z0-9-]{1,127})/i;
+const API_VERSION = /[?&]api-version=([0-9A-Za-z.-]{1,32})/;
+// Terraform names the object in prose: checking for presence of existing Secret "user" (Key Vault …).
+const TERRAFORM_OBJECT = /\b(Secret|Key|Certificate) "([A-Za-z0-9-]{1,127})" \(Key Vault/;
+// AzureKeyVault@2: "Downloading secret value for: NAME." / "Get secret value failed for: NAME."
+const TASK_SECRET = /(?:Downloading secret value for|Get secret value failed for|Secret not found): ([A-Za-z0-9_.-]{1,127})/;
+// RBAC "Resource: '…/vaults/<v>/secrets/<name>'".
+const RESOURCE_OBJECT = /\/vaults\/[A-Za-z0-9-]{3,24}\/(secrets|keys|certificates)\/([A-Za-z0-9-]{1,127})/i;
+
+const TYPES: Readonly<Record<string, ObjectType>> = {
+  secrets: 'secret',
+  secret: 'secret',
+  keys: 'key',
+  key: 'key',
+  certificates: 'certificate',
+  certificate: 'certificate',
+  storage: 'storage',
+};
+
+export function extractRequest(text: string): RequestFacts {
+  const out: RequestFacts = {};
+  const url = VAULT_URL.exec(text);
+  if (url) {
+    out.requestUrl = url[0].replace(/[.,;:]+$/, '');
+    const path = url[3] ?? '';
+    const object = OBJECT_PATH.exec(path);
+    if (object?.[1] && object[2]) {
+      out.objectType = TYPES[object[1].toLowerCase()];
+      out.objectName = object[2];
+    }
+    const api = API_VERSION.exec(path)?.[1];
+    if (api) out.apiVersion = api;
+  }
+  if (out.objectName === undefined) {
+    const tf = TERRAFORM_OBJECT.exec(text);
+    const rbac = RESOURCE_OBJECT.exec(text);
+    const task = TASK_SECRET.exec(text);
+    if (tf?.[1] && tf[2]) {
+      out.objectType = TYPES[tf[1].toLowerCase()];
+      out.objectName = tf[2];
+    } else if (rbac?.[1] && rbac[2]) {
+      out.objectType = TYPES[rbac[1].toLowerCase()];
+      out.objectName = rbac[2];
+    } else if (task?.[1]) {
+      out.objectType = 'secret';
+      out.objectName = task[1];
+    }
+  }
+  return out;
+}

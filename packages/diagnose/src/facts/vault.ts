@@ -1,0 +1,44 @@
+import { VAULT_NAME, VAULT_SUFFIXES, VAULT_URL } from '../rule-kit/patterns';
+
+export interface VaultFacts {
+  vault?: string;
+  location?: string;
+  cloud?: 'public' | 'china' | 'usgov' | 'germany';
+  managedHsm?: boolean;
+}
+
+// "Vault: hypervmigratio98a5kv;location=canadacentral" (firewall, RBAC, NSP messages) and the
+// access-policy form "on key vault 'diskvault001;location=southindia'".
+const VAULT_LINE = new RegExp(`\\bVault: (${VAULT_NAME});location=([a-z0-9]{2,40})`, 'i');
+const POLICY_VAULT = new RegExp(`on key vault '(${VAULT_NAME});location=([a-z0-9]{2,40})'`, 'i');
+// Terraform azurerm: (Key Vault "name") or (Key Vault "https://name.vault.azure.net/").
+const TERRAFORM_VAULT = new RegExp(`Key Vault "(${VAULT_NAME})"`, 'i');
+// RBAC "Resource: '/subscriptions/…/providers/microsoft.keyvault/vaults/<name>…'" (lower-cased).
+const RESOURCE_VAULT = new RegExp(`/providers/microsoft\\.keyvault/(?:vaults|managedhsms)/(${VAULT_NAME})`, 'i');
+
+// Hand-redacted values (XXX, ***, <vault>) are not facts.
+const MASKED = /^(?:x+|\*+|<[^>]*>)$/i;
+
+/** Vault name and location; the message's own spelling wins over a lower-cased host name. */
+export function extractVault(text: string): VaultFacts {
+  const line = VAULT_LINE.exec(text) ?? POLICY_VAULT.exec(text);
+  const url = VAULT_URL.exec(text);
+  const out: VaultFacts = {};
+  if (line?.[1]) {
+    if (!MASKED.test(line[1])) out.vault = line[1];
+    if (line[2] && !MASKED.test(line[2])) out.location = line[2].toLowerCase();
+  } else if (url?.[1]) {
+    out.vault = url[1];
+  } else {
+    const named = TERRAFORM_VAULT.exec(text)?.[1] ?? RESOURCE_VAULT.exec(text)?.[1];
+    if (named) out.vault = named;
+  }
+  if (url?.[2]) {
+    const suffix = VAULT_SUFFIXES.find((s) => s.suffix === url[2]?.toLowerCase());
+    if (suffix) {
+      out.cloud = suffix.cloud;
+      out.managedHsm = suffix.managedHsm;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,42 @@
+import type { Platform } from '../report/schema';
+
+interface Sign {
+  readonly re: RegExp;
+  readonly ci?: Platform['ci'];
+  readonly agent?: Platform['agent'];
+}
+
+// Runner banners each CI prints at the top of a job, and the names hosted agents carry. Order
+// matters: specific signs (a hosted agent's name) come before generic ones.
+const SIGNS: readonly Sign[] = [
+  { re: /Agent name: 'Azure Pipelines \d+'|Agent machine name: 'fv-az|Pool: Azure Pipelines\b/, ci: 'azure-devops', agent: 'microsoft-hosted' },
+  { re: /##\[section\]|##vso\[|Agent name: '|AzureKeyVault@\d|TF400898|Failed to query service connection API/, ci: 'azure-devops' },
+  { re: /Runner name: 'GitHub Actions \d+'|Hosted Compute Agent/, ci: 'github-actions', agent: 'github-hosted' },
+  { re: /Current runner version: '|##\[group\]Run |azure\/login@|GITHUB_(?:ACTIONS|WORKFLOW|RUN_ID)/, ci: 'github-actions' },
+  { re: /\.saas-linux-[a-z0-9-]{1,40}\.runners-manager\.gitlab\.com/, ci: 'gitlab', agent: 'gitlab-hosted' },
+  { re: /Running with gitlab-runner|Using (?:Docker|Shell|Kubernetes|docker-autoscaler) executor|section_start:\d+:/, ci: 'gitlab' },
+  { re: /Runner name: '(?!GitHub Actions)|Agent name: '(?!Azure Pipelines)|Running on [A-Za-z0-9-]{1,60}\.\.\.$/m, agent: 'self-hosted' },
+];
+
+/** Accumulates evidence of which CI produced a log; the first sign of each kind wins. */
+export class PlatformDetector {
+  private ci: Platform['ci'] = 'unknown';
+  private agent: Platform['agent'] = 'unknown';
+
+  feed(text: string): void {
+    for (const s of SIGNS) {
+      if (this.ci !== 'unknown' && this.agent !== 'unknown') return;
+      if (s.ci !== undefined && this.ci !== 'unknown' && this.ci !== s.ci) continue;
+      const wantsCi = s.ci !== undefined && this.ci === 'unknown';
+      const wantsAgent = s.agent !== undefined && this.agent === 'unknown';
+      if ((wantsCi || wantsAgent) && s.re.test(text)) {
+        if (wantsCi && s.ci) this.ci = s.ci;
+        if (wantsAgent && s.agent) this.agent = s.agent;
+      }
+    }
+  }
+
+  result(): Platform {
+    return { ci: this.ci, agent: this.agent };
+  }
+}

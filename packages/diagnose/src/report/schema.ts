@@ -1,0 +1,170 @@
+import { z } from 'zod';
+
+/**
+ * The contract other tools build on. Bump the minor version for additive changes and the major
+ * version for anything that removes or changes a field; consumers check `version`.
+ */
+export const REPORT_VERSION = '1.0.0';
+
+export const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case');
+export type RuleId = z.infer<typeof RuleIdSchema>;
+
+/** How a client address is classed; each class changes the advice (only a public IPv4 fits an IP rule). */
+export const ClientIpClassSchema = z.enum([
+  'public-ipv4',
+  'private-ipv4',
+  'cgnat',
+  'loopback',
+  'link-local',
+  'reserved-ipv4',
+  'public-ipv6',
+  'private-ipv6',
+]);
+export type ClientIpClass = z.infer<typeof ClientIpClassSchema>;
+
+/** Who owns a public client address, from bundled or imported range data, with the data's source. */
+export const ClientIpOwnerSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('azure-devops'),
+    geography: z.string(),
+    range: z.string(),
+    list: z.string(),
+    source: z.string().url(),
+    asOf: z.string(),
+  }),
+  z.object({
+    kind: z.literal('azure'),
+    region: z.string(),
+    serviceTag: z.string(),
+    range: z.string(),
+    source: z.string(),
+    asOf: z.string(),
+  }),
+  z.object({ kind: z.literal('unknown') }),
+]);
+export type ClientIpOwner = z.infer<typeof ClientIpOwnerSchema>;
+
+export const ObjectTypeSchema = z.enum(['secret', 'key', 'certificate', 'storage']);
+export type ObjectType = z.infer<typeof ObjectTypeSchema>;
+
+/** Facts found in the text; a field is absent when the text does not state it (masked values are never facts). */
+export const FactsSchema = z
+  .object({
+    httpStatus: z.number().int().min(100).max(599).optional(),
+    errorCode: z.string().min(1).optional(),
+    innerErrorCode: z.string().min(1).optional(),
+    clientIp: z.string().min(1).optional(),
+    clientIpClass: ClientIpClassSchema.optional(),
+    clientIpOwner: ClientIpOwnerSchema.optional(),
+    vault: z.string().min(1).optional(),
+    location: z.string().min(1).optional(),
+    appId: z.string().min(1).optional(),
+    objectId: z.string().min(1).optional(),
+    tenantId: z.string().min(1).optional(),
+    objectType: ObjectTypeSchema.optional(),
+    objectName: z.string().min(1).optional(),
+    requestUrl: z.string().min(1).optional(),
+    apiVersion: z.string().min(1).optional(),
+    action: z.string().min(1).optional(),
+    aadCode: z.string().regex(/^AADSTS\d+$/).optional(),
+    correlationId: z.string().min(1).optional(),
+    timestamp: z.string().min(1).optional(),
+  })
+  .strict();
+export type Facts = z.infer<typeof FactsSchema>;
+
+/** Further specifics some families carry (RBAC assignment text, access-policy permission, …). */
+export const DetailsSchema = z
+  .object({
+    resource: z.string().optional(),
+    resourceGroup: z.string().optional(),
+    subscriptionId: z.string().optional(),
+    assignment: z.string().optional(),
+    decisionReason: z.string().optional(),
+    denyAssignmentId: z.string().optional(),
+    permission: z.string().optional(),
+    bypass: z.enum(['AzureServices', 'None']).optional(),
+    subnet: z.string().optional(),
+    traceId: z.string().optional(),
+    callerName: z.string().optional(),
+    managedIdentityResourceId: z.string().optional(),
+    cloud: z.enum(['public', 'china', 'usgov', 'germany']).optional(),
+    managedHsm: z.boolean().optional(),
+    via: z.enum(['variable-group', 'azure-key-vault-task', 'terraform', 'az-cli', 'powershell', 'sdk', 'gitlab-secrets', 'portal']).optional(),
+    message: z.string().optional(),
+  })
+  .strict();
+export type Details = z.infer<typeof DetailsSchema>;
+
+export const EvidenceSchema = z.object({
+  line: z.number().int().positive(),
+  text: z.string(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+export const CommandToolSchema = z.enum([
+  'az',
+  'powershell',
+  'bicep',
+  'terraform',
+  'azure-pipelines',
+  'github-actions',
+  'gitlab-ci',
+  'bash',
+]);
+export type CommandTool = z.infer<typeof CommandToolSchema>;
+
+export const CommandSchema = z.object({ tool: CommandToolSchema, text: z.string().min(1) });
+export type Command = z.infer<typeof CommandSchema>;
+
+export const FixSchema = z.object({
+  title: z.string().min(1),
+  steps: z.array(z.string().min(1)),
+  commands: z.array(CommandSchema),
+});
+export type Fix = z.infer<typeof FixSchema>;
+
+export const DocLinkSchema = z.object({ title: z.string().min(1), url: z.string().url() });
+export type DocLink = z.infer<typeof DocLinkSchema>;
+
+export const ConfidenceSchema = z.enum(['high', 'medium', 'low']);
+export type Confidence = z.infer<typeof ConfidenceSchema>;
+
+export const SeveritySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const FindingSchema = z.object({
+  rule: RuleIdSchema,
+  title: z.string().min(1),
+  /** The cause in one plain sentence, with the facts filled in. */
+  summary: z.string().min(1),
+  severity: SeveritySchema,
+  confidence: ConfidenceSchema,
+  count: z.number().int().positive(),
+  facts: FactsSchema,
+  details: DetailsSchema,
+  evidence: z.array(EvidenceSchema).min(1),
+  /** Likely root causes, most likely first. */
+  causes: z.array(z.string().min(1)).min(1),
+  fixes: z.array(FixSchema).min(1),
+  docs: z.array(DocLinkSchema).min(1),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+
+export const CiSchema = z.enum(['azure-devops', 'github-actions', 'gitlab', 'unknown']);
+export const AgentSchema = z.enum(['microsoft-hosted', 'github-hosted', 'gitlab-hosted', 'self-hosted', 'unknown']);
+export const PlatformSchema = z.object({ ci: CiSchema, agent: AgentSchema });
+export type Platform = z.infer<typeof PlatformSchema>;
+
+export const ReportSchema = z.object({
+  version: z.literal(REPORT_VERSION),
+  platform: PlatformSchema,
+  findings: z.array(FindingSchema),
+  stats: z.object({
+    lines: z.number().int().nonnegative(),
+    bytes: z.number().int().nonnegative(),
+    /** How many secrets (tokens, keys, signatures) were masked in the evidence. */
+    redactions: z.number().int().nonnegative(),
+  }),
+});
+export type Report = z.infer<typeof ReportSchema>;

@@ -1,0 +1,73 @@
+import type { Confidence, Details, Facts } from '../report/schema';
+import { extractCommon } from '../facts/common';
+import type { Occurrence } from './rule';
+import type { Window } from './window';
+
+export interface OccurrenceSpec {
+  /** The sentence (or code) that identifies one message of this family; must be global (`g`). */
+  readonly anchor: RegExp;
+  /**
+   * A weaker sign (an inner error code alone) counted only where no anchor is near, for texts
+   * that lost the sentence (a task banner, a truncated body). Global.
+   */
+  readonly support?: RegExp;
+  /** Logical lines before the anchor that may belong to the message (a URL, a wrapper). */
+  readonly before?: number;
+  /** Logical lines after the anchor that may belong to the message (Caller, Vault …). */
+  readonly after?: number;
+  /** Family-specific facts from the message block, merged over the common ones. */
+  readonly extract?: (block: string, anchorText: string) => { facts?: Facts; details?: Details; confidence?: Confidence } | undefined;
+  /** Confidence when `extract` does not say (default high for anchors, medium for support). */
+  readonly confidence?: Confidence;
+}
+
+function lineIndexes(window: Window, re: RegExp): number[] {
+  const out: number[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(window.text); m !== null; m = re.exec(window.text)) {
+    const index = window.indexAt(m.index);
+    if (out[out.length - 1] !== index) out.push(index);
+    // Continue from the next line: one occurrence per logical line is enough.
+    const next = window.startOf(index + 1);
+    re.lastIndex = next > m.index ? next : m.index + 1;
+  }
+  return out;
+}
+
+/**
+ * The common matching recipe: each anchor line starts one occurrence, whose message block runs
+ * from a few lines before it to a few after, never into the neighbouring occurrence.
+ */
+export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrence[] {
+  const before = spec.before ?? 6;
+  const after = spec.after ?? 14;
+  const anchors = lineIndexes(window, spec.anchor).map((i) => ({ index: i, strong: true }));
+  const supports = spec.support ? lineIndexes(window, spec.support) : [];
+  for (const s of supports) {
+    const near = anchors.some((a) => a.strong && s >= a.index - 2 && s <= a.index + after);
+    if (!near) anchors.push({ index: s, strong: false });
+  }
+  anchors.sort((a, b) => a.index - b.index);
+  // Support lines close together are one message (a code repeated in a wrapper and its body).
+  const merged = anchors.filter((a, i) => a.strong || i === 0 || (anchors[i - 1]?.index ?? -Infinity) < a.index - after);
+  return merged.map((a, i) => {
+    const prev = merged[i - 1];
+    const next = merged[i + 1];
+    const from = Math.max(a.index - before, prev ? prev.index + 1 : 0);
+    const to = Math.min(a.index + after, next ? next.index - 1 : window.lines.length - 1);
+    const block = window.slice(from, to);
+    const common = extractCommon(block);
+    const extra = spec.extract?.(block, window.lines[a.index]?.text ?? '');
+    const timestamp = common.facts.timestamp ?? window.lines[a.index]?.timestamp;
+    const facts: Facts = { ...common.facts, ...extra?.facts };
+    if (timestamp !== undefined && facts.timestamp === undefined) facts.timestamp = timestamp;
+    return {
+      anchor: a.index,
+      from,
+      to,
+      facts,
+      details: { ...common.details, ...extra?.details },
+      confidence: extra?.confidence ?? spec.confidence ?? (a.strong ? 'high' : 'medium'),
+    };
+  });
+}

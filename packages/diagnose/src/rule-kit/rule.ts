@@ -1,0 +1,67 @@
+import type { Confidence, Details, DocLink, Facts, Fix, Platform, Severity } from '../report/schema';
+import type { Window } from './window';
+
+/** One occurrence of a family's error in a window: where it is and what it says. */
+export interface Occurrence {
+  /** Index into `window.lines` of the line that identified the error. */
+  readonly anchor: number;
+  /** Indexes of the first and last logical lines that make up this occurrence's message. */
+  readonly from: number;
+  readonly to: number;
+  readonly facts: Facts;
+  readonly details: Details;
+  readonly confidence: Confidence;
+}
+
+export interface ExplainInput {
+  readonly facts: Facts;
+  readonly details: Details;
+  readonly platform: Platform;
+}
+
+export interface Explanation {
+  /** The cause in one plain sentence, facts filled in. */
+  readonly summary: string;
+  readonly causes: readonly string[];
+  readonly fixes: readonly Fix[];
+}
+
+export interface RuleMeta {
+  /** Permanent kebab-case id; a rename keeps the old id in `aliases`. */
+  readonly id: string;
+  readonly title: string;
+  /** What the family means, without any log (used by `explain`). */
+  readonly description: string;
+  readonly severity: Severity;
+  readonly docs: readonly DocLink[];
+  /** Version of @kvdoctor/diagnose that introduced the rule. */
+  readonly since: string;
+  /** Error codes and names (`ForbiddenByFirewall`, `AKV10032`, `AADSTS50027`) that `explain` maps to this family. */
+  readonly codes: readonly string[];
+  readonly aliases?: readonly string[];
+  readonly deprecated?: { readonly replacedBy: string };
+  /**
+   * Families whose finding for the same message this family replaces: a more specific reading of
+   * text that also matches a broader family (an NSP denial also carries ForbiddenByFirewall).
+   */
+  readonly supersedes?: readonly string[];
+  /**
+   * A wrapper is generic text that tools append to other errors (Azure DevOps' "needs Get, List"):
+   * it is reported only when no other family explains the same message.
+   */
+  readonly wrapper?: boolean;
+  /** Sort order among findings: lower comes first (the gate that refused first). */
+  readonly rank: number;
+}
+
+export interface Rule {
+  readonly meta: RuleMeta;
+  /**
+   * Literal, case-sensitive substrings; a log region is examined by this rule only when one occurs.
+   * Keep them short and stable so wrapped or re-escaped text still contains one.
+   */
+  readonly markers: readonly string[];
+  match(window: Window): Occurrence[];
+  /** Must also work with empty facts (for `kvdoctor explain`): use placeholders then. */
+  explain(input: ExplainInput): Explanation;
+}

@@ -1,0 +1,91 @@
+import type { ExplainInput, Explanation } from '../../rule-kit/rule';
+import type { Fix } from '../../report/schema';
+import { allowIpFix } from '../../fixes/ip-rule';
+import { temporaryIpRuleFix } from '../../fixes/temporary-ip-rule';
+import { value } from '../../fixes/quote';
+import { az } from '../../fixes/az';
+import { powershell } from '../../fixes/powershell';
+
+const HOSTED = new Set(['microsoft-hosted', 'github-hosted', 'gitlab-hosted']);
+
+export function explainFirewall({ facts, details, platform }: ExplainInput): Explanation {
+  const vault = value(facts.vault, 'vault-name');
+  const ip = value(facts.clientIp, 'client-ip');
+  const rg = details.resourceGroup ? value(details.resourceGroup, 'resource-group') : undefined;
+  const cls = facts.clientIpClass;
+  const throughVnet = cls === 'private-ipv4' || details.subnet !== undefined;
+  const ipv6 = cls === 'public-ipv6' || cls === 'private-ipv6';
+  const variableGroup = details.via === 'variable-group';
+  const hosted = HOSTED.has(platform.agent);
+
+  const who = facts.clientIp ? `client address ${facts.clientIp}` : 'the client address';
+  const trusted = details.bypass === 'None' ? 'and trusted-service bypass is off (bypass None)' : 'and the caller is not a trusted Microsoft service';
+  const summary = `The firewall of Key Vault ${vault.text} refused ${who}: it matches none of the vault's IP or virtual-network rules, ${trusted}.`;
+
+  const causes: string[] = [];
+  if (variableGroup) {
+    causes.push(
+      "The Azure DevOps service itself read the vault to link or edit a variable group; it calls from its organisation geography's published inbound IP ranges, not from your agent, and Azure DevOps is not a trusted service.",
+    );
+  }
+  if (throughVnet) {
+    causes.push(
+      `The request came through a virtual network (${details.subnet ? 'from a subnet not in the vault\'s virtual-network rules' : 'a private address'}): an IP rule can never admit it; the subnet needs a virtual-network rule with the Microsoft.KeyVault service endpoint, or the vault a private endpoint.`,
+    );
+  }
+  if (hosted) {
+    causes.push('The job ran on a hosted agent: its public address comes from the weekly Azure datacenter ranges of its region and changes from run to run, so a rule for one address will not hold.');
+  }
+  causes.push('The agent, runner or workstation that made the call (self-hosted agent, office egress, Terraform operator machine) is not in the vault\'s IP rules.');
+  if (details.bypass === 'None') causes.push('Trusted Microsoft services cannot pass either: "Allow trusted Microsoft services to bypass this firewall" is off (bypass None).');
+  causes.push('The vault was created locked down ("secure by default", or an Azure Policy that forces networkAcls.defaultAction Deny); public network access Enabled does not reopen a firewall that denies by default.');
+  if (!hosted && !variableGroup) {
+    causes.push('A hosted agent or cloud service (App Service, Container Apps, AKS) called from an address that is not listed and is not a trusted service.');
+  }
+
+  const fixes: Fix[] = [];
+  if (!throughVnet && !ipv6) fixes.push(allowIpFix(vault, ip, rg));
+  if (variableGroup) {
+    fixes.push({
+      title: 'Allow your Azure DevOps geography\'s inbound ranges',
+      steps: [
+        'Azure DevOps → Organization settings → Overview: note the organisation\'s geography.',
+        'Add that geography\'s published inbound IPv4 ranges to the vault firewall (for the United States, the ranges of all US regions); see "Azure DevOps allowed IP addresses".',
+        'The agent that later runs the pipeline needs its own access too: a self-hosted agent\'s address, or a virtual-network rule / private endpoint.',
+      ],
+      commands: [],
+    });
+  }
+  if (hosted || platform.agent === 'unknown') fixes.push(temporaryIpRuleFix(vault, platform));
+  if (throughVnet) {
+    fixes.push({
+      title: `Admit the agent's subnet to ${vault.text}`,
+      steps: [
+        'Enable the Microsoft.KeyVault service endpoint on the agent\'s subnet (it can take up to 15 minutes to take effect).',
+        `Add the subnet to ${vault.text}'s virtual-network rules; or create a private endpoint for the vault in that virtual network and link the privatelink.vaultcore.azure.net DNS zone.`,
+      ],
+      commands: [
+        { tool: 'az', text: az.subnetServiceEndpoint(value(undefined, 'vnet-resource-group'), value(undefined, 'vnet-name'), value(undefined, 'subnet-name')) },
+        { tool: 'az', text: az.networkRuleAddSubnet(vault, value(undefined, 'subnet-resource-id'), rg) },
+      ],
+    });
+  }
+  fixes.push({
+    title: 'Run the job where the vault can see it',
+    steps: [
+      'Use a self-hosted agent (or Managed DevOps Pools / scale-set agents) inside a virtual network that reaches the vault through a private endpoint or a virtual-network rule; hosted agents are not trusted services.',
+    ],
+    commands: [],
+  });
+  if (details.bypass === 'None') {
+    fixes.push({
+      title: 'Let trusted Microsoft services through (only helps if the caller is one)',
+      steps: ['Azure DevOps, GitHub and GitLab runners are not trusted services: this does not admit a pipeline.'],
+      commands: [
+        { tool: 'az', text: az.bypassAzureServices(vault, rg) },
+        { tool: 'powershell', text: powershell.bypassAzureServices(vault, rg) },
+      ],
+    });
+  }
+  return { summary, causes, fixes };
+}

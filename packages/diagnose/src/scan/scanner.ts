@@ -1,0 +1,160 @@
+/**
+ * Streams text, finds marker hits with one combined literal regex, and hands each region (the hit
+ * lines plus context) to `onRegion` as raw lines with their 1-based numbers. Regions never
+ * overlap, so no message is read twice. Memory is bounded by the chunk size plus one region;
+ * every character is searched once and counted once.
+ */
+export interface RegionLines {
+  readonly firstLine: number;
+  readonly lines: readonly string[];
+}
+
+export interface ScannerOptions {
+  /** Context lines kept before a hit (URLs and wrapper text often precede the message). */
+  readonly before: number;
+  /** Context lines read after a hit (a message's Caller/Vault lines follow it). */
+  readonly after: number;
+  /** A region is cut after this many hits so a log that is all errors still streams. */
+  readonly maxRegionHits: number;
+}
+
+export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = { before: 8, after: 30, maxRegionHits: 500 };
+
+function escapeLiteral(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** One alternation of escaped literals, longest first: linear, no backtracking into groups. */
+export function markerRegex(markers: Iterable<string>): RegExp {
+  const unique = [...new Set(markers)].sort((a, b) => b.length - a.length);
+  return new RegExp(unique.map(escapeLiteral).join('|'), 'g');
+}
+
+interface Pending {
+  start: number;
+  lastHit: number;
+  hits: number;
+}
+
+export class Scanner {
+  private buf = '';
+  /** Offset in buf where marker search resumes. */
+  private scanFrom = 0;
+  /** Regions start at or after this offset (the end of the last region handed out). */
+  private floor = 0;
+  private pending: Pending | undefined;
+  /** Monotonic cursor for line counting inside buf. */
+  private cursor = 0;
+  private cursorLine = 1;
+  private bytes = 0;
+
+  constructor(
+    private readonly markers: RegExp,
+    private readonly onRegion: (region: RegionLines) => void,
+    private readonly options: ScannerOptions = DEFAULT_SCANNER_OPTIONS,
+  ) {}
+
+  write(chunk: string): void {
+    if (chunk.length === 0) return;
+    this.bytes += Buffer.byteLength(chunk, 'utf8');
+    this.buf += chunk;
+    this.process(false);
+  }
+
+  /** Flushes what is left; returns the line and byte counts of everything written. */
+  end(): { lines: number; bytes: number } {
+    this.process(true);
+    if (this.bytes === 0) return { lines: 0, bytes: 0 };
+    const lines = this.lineAt(this.buf.length) - (this.buf.endsWith('\n') ? 1 : 0);
+    return { lines, bytes: this.bytes };
+  }
+
+  /** 1-based line number of `offset` in buf; offsets must be asked in increasing order. */
+  private lineAt(offset: number): number {
+    let pos = this.cursor;
+    let line = this.cursorLine;
+    for (let nl = this.buf.indexOf('\n', pos); nl !== -1 && nl < offset; nl = this.buf.indexOf('\n', pos)) {
+      line++;
+      pos = nl + 1;
+    }
+    this.cursor = pos;
+    this.cursorLine = line;
+    return line;
+  }
+
+  /** Start of the line `count` lines before the line starting at `lineStart`, not before `floor`. */
+  private backLines(lineStart: number, count: number, floor: number): number {
+    let pos = lineStart;
+    for (let i = 0; i < count && pos > floor; i++) {
+      pos = this.buf.lastIndexOf('\n', pos - 2) + 1;
+    }
+    return Math.max(pos, floor);
+  }
+
+  /** Offset just past the line `count` lines after the one holding `offset`; -1 if not read yet. */
+  private forwardLines(offset: number, count: number, limit: number, final: boolean): number {
+    let pos = offset;
+    for (let i = 0; i <= count; i++) {
+      const nl = this.buf.indexOf('\n', pos);
+      if (nl === -1 || nl >= limit) return final ? this.buf.length : -1;
+      pos = nl + 1;
+    }
+    return pos;
+  }
+
+  private process(final: boolean): void {
+    const limit = final ? this.buf.length : this.buf.lastIndexOf('\n') + 1;
+    const { before, after, maxRegionHits } = this.options;
+    const re = this.markers;
+    re.lastIndex = this.scanFrom;
+    while (re.lastIndex < limit) {
+      const m = re.exec(this.buf);
+      if (m === null || m.index >= limit) break;
+      const lineStart = this.buf.lastIndexOf('\n', m.index - 1) + 1;
+      const lineEnd = this.buf.indexOf('\n', m.index);
+      re.lastIndex = lineEnd === -1 ? this.buf.length : lineEnd + 1;
+      if (this.pending) {
+        const end = this.forwardLines(this.pending.lastHit, after, limit, final);
+        if (end === -1 || this.backLines(lineStart, before, this.pending.start) <= end) {
+          this.pending.lastHit = m.index;
+          if (++this.pending.hits >= maxRegionHits) this.flush(re.lastIndex);
+          continue;
+        }
+        this.flush(end);
+      }
+      this.pending = { start: this.backLines(lineStart, before, this.floor), lastHit: m.index, hits: 1 };
+    }
+    if (this.pending) {
+      const end = this.forwardLines(this.pending.lastHit, after, limit, final);
+      if (end !== -1) this.flush(end);
+    }
+    this.scanFrom = limit;
+    if (!final) this.trim(limit);
+  }
+
+  private flush(end: number): void {
+    const p = this.pending;
+    if (!p) return;
+    this.pending = undefined;
+    this.floor = end;
+    const firstLine = this.lineAt(p.start);
+    let text = this.buf.slice(p.start, end);
+    if (text.endsWith('\n')) text = text.slice(0, -1);
+    this.onRegion({ firstLine, lines: text.split('\n') });
+  }
+
+  /** Drops text no future region can need: keeps `before` lines of context and any open region. */
+  private trim(limit: number): void {
+    const keep = Math.min(this.pending ? this.pending.start : limit, this.backLines(limit, this.options.before, this.floor));
+    if (keep <= 0) return;
+    this.lineAt(keep);
+    this.buf = this.buf.slice(keep);
+    this.cursor = 0;
+    this.scanFrom -= keep;
+    this.floor = Math.max(0, this.floor - keep);
+    if (this.pending) {
+      this.pending.start -= keep;
+      this.pending.lastHit -= keep;
+    }
+  }
+}
