@@ -11,24 +11,24 @@ interface Pattern {
 }
 
 const PATTERNS: readonly Pattern[] = [
-  { kind: 'jwt', re: /\beyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{0,2000}/g, replace: '[REDACTED:jwt]' },
-  { kind: 'bearer', re: /\b(Bearer\s{1,4})[A-Za-z0-9._~+/-]{12,}=*/gi, replace: '$1[REDACTED:token]' },
+  { kind: 'jwt', re: /\beyJ[A-Za-z0-9_-]{8,2000}\.[A-Za-z0-9_-]{8,2000}\.[A-Za-z0-9_-]{0,2000}/g, replace: '[REDACTED:jwt]' },
+  { kind: 'bearer', re: /\b(Bearer\s{1,4})[A-Za-z0-9._~+/-]{12,4000}={0,2}/gi, replace: '$1[REDACTED:token]' },
   // Entra client secret values look like "abc8Q~…" (three characters, a digit, "Q~", then 31–34).
   { kind: 'client-secret', re: /\b[A-Za-z0-9_~.-]{3}\dQ~[A-Za-z0-9_~.-]{31,34}/g, replace: '[REDACTED:client-secret]' },
-  { kind: 'sas', re: /([?&;]sig=)[A-Za-z0-9%+/=_-]{8,}/gi, replace: '$1[REDACTED:sas]' },
+  { kind: 'sas', re: /([?&;]sig=)[A-Za-z0-9%+/=_-]{8,2000}/gi, replace: '$1[REDACTED:sas]' },
   {
     kind: 'connection-string',
-    re: /\b((?:AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)=)[^;\s"']{4,}/gi,
+    re: /\b((?:AccountKey|SharedAccessKey|SharedAccessSignature|Password|Pwd)=)[^;\s"']{4,2000}/gi,
     replace: '$1[REDACTED]',
   },
   {
     kind: 'secret-assignment',
-    re: /\b((?:client_secret|clientSecret|AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET|servicePrincipalKey|client_assertion|access_token|refresh_token|id_token|federatedToken|ACTIONS_ID_TOKEN_REQUEST_TOKEN)["']?\s{0,3}[=:]\s{0,3}["']?)[^\s"'&,;]{4,}/gi,
+    re: /\b((?:client_secret|clientSecret|AZURE_CLIENT_SECRET|ARM_CLIENT_SECRET|servicePrincipalKey|client_assertion|access_token|refresh_token|id_token|federatedToken|ACTIONS_ID_TOKEN_REQUEST_TOKEN)["']?\s{0,3}[=:]\s{0,3}["']?)[^\s"'&,;]{4,2000}/gi,
     replace: '$1[REDACTED]',
   },
   {
     kind: 'secret-flag',
-    re: /((?:--password|--client-secret|--federated-token|-ServicePrincipalKey|-ClientSecret)\s{1,4}["']?)[^\s"']{4,}/gi,
+    re: /((?:--password|--client-secret|--federated-token|-ServicePrincipalKey|-ClientSecret)\s{1,4}["']?)[^\s"']{4,2000}/gi,
     replace: '$1[REDACTED]',
   },
 ];

@@ -1,4 +1,5 @@
 import { Validator } from 'ip-num';
+import { trimEndChars } from '../rule-kit/trim-end';
 
 // "Client address: 40.82.190.38", the docs' "Client address (1.2.3.4) is not authorized", and the
 // x-ms-keyvault-network-info header ("conn_type=Ipv4;addr=167.220.255.73;") that SDK debug logs show.
@@ -7,7 +8,7 @@ const NETWORK_INFO = /\baddr=([0-9A-Fa-f:.]{2,45});/;
 
 function valid(candidate: string | undefined): string | undefined {
   if (candidate === undefined) return undefined;
-  const ip = candidate.replace(/[.:]+$/, '');
+  const ip = trimEndChars(candidate, '.:');
   if (Validator.isValidIPv4String(ip)[0]) {
     const parts = ip.split('.').map(Number);
     // Docs and tickets write 0.0.0.0 / 00.00.00.00 as a placeholder.

@@ -1,5 +1,6 @@
 import type { ObjectType } from '../report/schema';
 import { VAULT_URL } from '../rule-kit/patterns';
+import { trimEndChars } from '../rule-kit/trim-end';
 
 export interface RequestFacts {
   requestUrl?: string;
@@ -31,7 +32,7 @@ export function extractRequest(text: string): RequestFacts {
   const out: RequestFacts = {};
   const url = VAULT_URL.exec(text);
   if (url) {
-    out.requestUrl = url[0].replace(/[.,;:]+$/, '');
+    out.requestUrl = trimEndChars(url[0], '.,;:');
     const path = url[3] ?? '';
     const object = OBJECT_PATH.exec(path);
     if (object?.[1] && object[2]) {

@@ -1,6 +1,7 @@
-// Only lines that show JSON/string escaping are unescaped, so Windows paths (C:\agent\_work) in
-// ordinary lines are left alone.
-const LOOKS_ESCAPED = /\\r\\n|\\n|\\"|\\u[0-9a-fA-F]{4}|\\\\/;
+// Only lines that show JSON/string escaping are unescaped, so Windows paths (D:\a\1\s\node_modules)
+// in ordinary lines are left alone. A lone "\n" counts only before a capitalised label
+// ("not allowed.\nOperation: ") because "\node_modules" is a path, not a line break.
+const LOOKS_ESCAPED = /\\r\\n|\\n(?=[A-Z][a-z]{1,30}:? )|\\"|\\u[0-9a-fA-F]{4}|\\\\/;
 const ESCAPE = /\\(?:r\\n|[nrt"'/\\]|u[0-9a-fA-F]{4})/g;
 
 function unescapeOnce(text: string): string {
