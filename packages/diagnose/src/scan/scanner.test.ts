@@ -1,8 +1,8 @@
-import { markerRegex, Scanner, type RegionLines } from './scanner';
+import { markerRegexes, Scanner, type RegionLines } from './scanner';
 
 function regions(text: string, chunkSize: number, options = { before: 2, after: 3, maxRegionHits: 500 }): RegionLines[] {
   const out: RegionLines[] = [];
-  const s = new Scanner(markerRegex(['HIT', 'ALSO']), (r) => out.push(r), options);
+  const s = new Scanner(markerRegexes(['HIT', 'ALSO']), (r) => out.push(r), options);
   for (let i = 0; i < text.length; i += chunkSize) s.write(text.slice(i, i + chunkSize));
   s.end();
   return out;
@@ -37,7 +37,7 @@ describe('Scanner', () => {
 
   test('counts lines and bytes, with or without a final newline', () => {
     const count = (t: string): { lines: number; bytes: number } => {
-      const s = new Scanner(markerRegex(['HIT']), () => undefined);
+      const s = new Scanner(markerRegexes(['HIT']), () => undefined);
       s.write(t);
       return s.end();
     };
@@ -45,6 +45,19 @@ describe('Scanner', () => {
     expect(count('a\nb')).toEqual({ lines: 2, bytes: 3 });
     expect(count('a\nb\n')).toEqual({ lines: 2, bytes: 4 });
     expect(count('é\n')).toEqual({ lines: 1, bytes: 3 });
+  });
+
+  test('lowercase markers get their own pass and hits from every pass are merged in order', () => {
+    expect(markerRegexes(['HIT', 'ALSO', 'zeta', 'beta']).map((r) => r.source)).toEqual(['ALSO|HIT', 'zeta', 'beta']);
+    const got: RegionLines[] = [];
+    const s = new Scanner(markerRegexes(['HIT', 'zeta']), (r) => got.push(r), { before: 0, after: 0, maxRegionHits: 500 });
+    s.write('a zeta\nb\nc HIT\nd\ne zeta HIT\n');
+    s.end();
+    expect(got).toEqual([
+      { firstLine: 1, lines: ['a zeta'] },
+      { firstLine: 3, lines: ['c HIT'] },
+      { firstLine: 5, lines: ['e zeta HIT'] },
+    ]);
   });
 
   test('a hit on the last line without a newline is still found', () => {

@@ -24,10 +24,22 @@ function escapeLiteral(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** One alternation of escaped literals, longest first: linear, no backtracking into groups. */
-export function markerRegex(markers: Iterable<string>): RegExp {
+const FAST_START = /^[A-Z0-9#]/;
+
+/**
+ * The regexes that find marker hits. V8 scans an alternation quickly only while few positions can
+ * start a match: literals that begin with a capital, digit or '#' share one pass, while each
+ * literal that begins with a common lowercase letter gets a single-literal pass of its own (V8
+ * searches those with Boyer–Moore). Measured on 100 MB of CI noise: 20 capitalised markers in one
+ * pass ~60 ms, the same plus one lowercase marker in the alternation ~140 ms.
+ */
+export function markerRegexes(markers: Iterable<string>): RegExp[] {
   const unique = [...new Set(markers)].sort((a, b) => b.length - a.length);
-  return new RegExp(unique.map(escapeLiteral).join('|'), 'g');
+  const fast = unique.filter((m) => FAST_START.test(m));
+  const slow = unique.filter((m) => !FAST_START.test(m));
+  const out = slow.map((m) => new RegExp(escapeLiteral(m), 'g'));
+  if (fast.length > 0) out.unshift(new RegExp(fast.map(escapeLiteral).join('|'), 'g'));
+  return out;
 }
 
 interface Pending {
@@ -49,7 +61,7 @@ export class Scanner {
   private bytes = 0;
 
   constructor(
-    private readonly markers: RegExp,
+    private readonly markers: readonly RegExp[],
     private readonly onRegion: (region: RegionLines) => void,
     private readonly options: ScannerOptions = DEFAULT_SCANNER_OPTIONS,
   ) {}
@@ -105,24 +117,22 @@ export class Scanner {
   private process(final: boolean): void {
     const limit = final ? this.buf.length : this.buf.lastIndexOf('\n') + 1;
     const { before, after, maxRegionHits } = this.options;
-    const re = this.markers;
-    re.lastIndex = this.scanFrom;
-    while (re.lastIndex < limit) {
-      const m = re.exec(this.buf);
-      if (m === null || m.index >= limit) break;
-      const lineStart = this.buf.lastIndexOf('\n', m.index - 1) + 1;
-      const lineEnd = this.buf.indexOf('\n', m.index);
-      re.lastIndex = lineEnd === -1 ? this.buf.length : lineEnd + 1;
+    let nextLine = 0;
+    for (const hit of this.hits(limit)) {
+      if (hit < nextLine) continue;
+      const lineStart = this.buf.lastIndexOf('\n', hit - 1) + 1;
+      const lineEnd = this.buf.indexOf('\n', hit);
+      nextLine = lineEnd === -1 ? this.buf.length : lineEnd + 1;
       if (this.pending) {
         const end = this.forwardLines(this.pending.lastHit, after, limit, final);
         if (end === -1 || this.backLines(lineStart, before, this.pending.start) <= end) {
-          this.pending.lastHit = m.index;
-          if (++this.pending.hits >= maxRegionHits) this.flush(re.lastIndex);
+          this.pending.lastHit = hit;
+          if (++this.pending.hits >= maxRegionHits) this.flush(nextLine);
           continue;
         }
         this.flush(end);
       }
-      this.pending = { start: this.backLines(lineStart, before, this.floor), lastHit: m.index, hits: 1 };
+      this.pending = { start: this.backLines(lineStart, before, this.floor), lastHit: hit, hits: 1 };
     }
     if (this.pending) {
       const end = this.forwardLines(this.pending.lastHit, after, limit, final);
@@ -130,6 +140,16 @@ export class Scanner {
     }
     this.scanFrom = limit;
     if (!final) this.trim(limit);
+  }
+
+  /** Offsets of every marker hit in [scanFrom, limit), in order. */
+  private hits(limit: number): number[] {
+    const out: number[] = [];
+    for (const re of this.markers) {
+      re.lastIndex = this.scanFrom;
+      for (let m = re.exec(this.buf); m !== null && m.index < limit; m = re.exec(this.buf)) out.push(m.index);
+    }
+    return this.markers.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 
   private flush(end: number): void {
