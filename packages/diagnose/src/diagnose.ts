@@ -7,7 +7,7 @@ import { redact } from './redact';
 import { type Finding, type Platform, REPORT_VERSION, type Report, ReportSchema } from './report/schema';
 import { rules as registry } from './rules';
 import type { Rule } from './rule-kit/rule';
-import { markerRegex, Scanner, type ScannerOptions, DEFAULT_SCANNER_OPTIONS } from './scan/scanner';
+import { markerRegexes, Scanner, type ScannerOptions, DEFAULT_SCANNER_OPTIONS } from './scan/scanner';
 
 export interface DiagnoseOptions {
   /** Rules to run; defaults to every registered family (tests pass one). */
@@ -59,7 +59,7 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
   const platform = new PlatformDetector();
   let head = 0;
   const scanner = new Scanner(
-    markerRegex(rules.flatMap((r) => r.markers)),
+    markerRegexes(rules.flatMap((r) => r.markers)),
     (region) => {
       platform.feed(region.lines.join('\n'));
       for (const f of analyseRegion(region, rules)) {
