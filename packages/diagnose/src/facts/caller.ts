@@ -10,7 +10,8 @@ export interface Caller {
 
 const APPID = /\bappid=([^;\s'"]{1,80})/i;
 const OID = /\boid=([^;\s'"]{1,80})/i;
-const ISS = new RegExp(`\\biss=\\[?https://(?:sts\\.windows\\.net|login\\.microsoftonline\\.com|sts\\.chinacloudapi\\.cn|login\\.microsoftonline\\.us)/(${GUID})`, 'i');
+// The GUID must end there: docs' placeholders such as 0000…-0000000000000 (13 digits) are no tenant id.
+const ISS = new RegExp(`\\biss=\\[?https://(?:sts\\.windows\\.net|login\\.microsoftonline\\.com|sts\\.chinacloudapi\\.cn|login\\.microsoftonline\\.us)/(${GUID})(?:[^0-9a-fA-F]|$)`, 'i');
 const NAME = /\bCaller: name=([^;\s'"]{1,200});/;
 const MIRID = /\bxms_mirid=(\/subscriptions\/[^;\s'"]{1,400})/i;
 

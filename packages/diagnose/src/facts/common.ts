@@ -7,10 +7,14 @@ import { extractIds } from './ids';
 import { extractRequest } from './request-url';
 import { extractVault } from './vault';
 import { extractVia } from './via';
+import { GUID_ONLY } from '../rule-kit/patterns';
 
 const ACTION = /\bAction: '([A-Za-z0-9./_-]{3,200})'/;
-const RESOURCE_GROUP = /\/resourcegroups\/([A-Za-z0-9._()-]{1,90})\//i;
-const SUBSCRIPTION = /\/subscriptions\/([0-9a-fA-F-]{36})\//i;
+// Only a Key Vault resource path names the vault's group and subscription; the caller's managed
+// identity path (xms_mirid=/subscriptions/…/resourcegroups/<its rg>/…) must not be mistaken for it.
+const VAULT_PATH = /\/subscriptions\/([^/\s'"]{1,60})\/resourcegroups\/([A-Za-z0-9._()-]{1,90})\/providers\/microsoft\.keyvault\//i;
+// Hand-redacted resource groups ("xxx", "XXXXXXXX") are not facts.
+const MASKED_GROUP = /^x+$/i;
 
 export interface Extracted {
   facts: Facts;
@@ -46,10 +50,11 @@ export function extractCommon(text: string): Extracted {
   if (ids.traceId) details.traceId = ids.traceId;
   if (vault.cloud) details.cloud = vault.cloud;
   if (vault.managedHsm !== undefined) details.managedHsm = vault.managedHsm;
-  const rg = RESOURCE_GROUP.exec(text)?.[1];
-  if (rg) details.resourceGroup = rg;
-  const sub = SUBSCRIPTION.exec(text)?.[1];
-  if (sub) details.subscriptionId = sub.toLowerCase();
+  const path = VAULT_PATH.exec(text);
+  if (path?.[1] && path[2]) {
+    if (GUID_ONLY.test(path[1])) details.subscriptionId = path[1].toLowerCase();
+    if (!MASKED_GROUP.test(path[2])) details.resourceGroup = path[2];
+  }
   const via = extractVia(text);
   if (via) details.via = via;
   return { facts, details };

@@ -28,7 +28,7 @@ export function extractVault(text: string): VaultFacts {
     if (!MASKED.test(line[1])) out.vault = line[1];
     if (line[2] && !MASKED.test(line[2])) out.location = line[2].toLowerCase();
   } else if (url?.[1]) {
-    out.vault = url[1];
+    if (!MASKED.test(url[1])) out.vault = url[1];
   } else {
     const named = TERRAFORM_VAULT.exec(text)?.[1] ?? RESOURCE_VAULT.exec(text)?.[1];
     if (named) out.vault = named;

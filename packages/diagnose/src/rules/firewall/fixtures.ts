@@ -61,6 +61,12 @@ export const fixtures: readonly Fixture[] = [
     facts: { clientIp: undefined },
   },
   {
+    name: 'NSP text carries ForbiddenByFirewall but is owned by the nsp family (superseded)',
+    source: 'https://github.com/azureossd/azureossd.github.io/blob/b39f90efddcaedb3fc148dd880604c98dd310f54/_posts/2024-08-27-Troubleshooting-general-secret-issues-on-Container-Apps.md',
+    text: 'Error happened when syncing secret testname from Azure Key Vault https:/someakv.vault.azure.net/secrets/somesecret/0000000000000000000000000000 for ContainerApp some-app: GET request to Azure Key Vault https://someakv.vault.azure.net/secrets/somesecret/0000000000000000000000000000 returned error status: 403. body: {"error":{"code":"Forbidden","message":"Request was not allowed by NSP rules and the client address is not authorized and caller was ignored because bypass is set to None\\r\\nClient address: xx.xx.xxx.xx\\r\\nCaller: appid=00000000-0000-0000-0000-0000000000000;oid=00000000-0000-0000-0000-0000000000000\\r\\nVault: someakv;location=westeurope","innererror":{"code":"ForbiddenByFirewall"}}',
+    expect: 'no-match',
+  },
+  {
     name: 'Storage account firewall (another service) is not a Key Vault refusal',
     source: 'https://github.com/microsoft/AzureStorageExplorer/issues/8504',
     text: "This request is not authorized to perform this operation. The 'Firewalls and virtual networks' settings of this storage account may be blocking access.",

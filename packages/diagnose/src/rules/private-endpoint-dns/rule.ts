@@ -1,0 +1,97 @@
+import type { Details, Facts } from '../../report/schema';
+import type { Occurrence } from '../../rule-kit/rule';
+import type { Window } from '../../rule-kit/window';
+import { defineRule } from '../../rule-kit/define-rule';
+import { findOccurrences } from '../../rule-kit/occurrences';
+import { escapeRegex, VAULT_NAME, VAULT_SUFFIXES } from '../../rule-kit/patterns';
+import { explainPrivateEndpointDns } from './explain';
+
+const SUFFIX = `(?:${VAULT_SUFFIXES.map((s) => escapeRegex(s.suffix)).join('|')})`;
+// A host label as logs print it, masked ones included (`<name>`, `----`, `***`), so the failure
+// is still recognised; only a real vault name becomes a fact.
+const HOST = `[A-Za-z0-9<>*_-]{1,63}\\.${SUFFIX}`;
+const PRIVATELINK_HOST = `[A-Za-z0-9<>*_-]{1,63}\\.privatelink\\.vaultcore\\.(?:azure\\.net|azure\\.cn|usgovcloudapi\\.net)`;
+
+// Each resolver's way of saying a vault host does not resolve, then the two ways a privatelink
+// name used directly fails (token audience, TLS name). Hosts of other services never match.
+const FORMS = [
+  `lookup ${HOST}(?: on [^\\s:]{1,64}(?::[0-9A-Za-z]{1,6})?)?:\\s?no such host`, // Go
+  `ENOTFOUND ${HOST}`, // Node.js
+  `Failed to resolve '${HOST}'`, // Python urllib3 2.x
+  `(?:No such host is known|Name or service not known|Name does not resolve)\\.? \\(${HOST}:\\d{1,5}\\)`, // .NET
+  `could not be resolved: '${HOST}'`, // Windows PowerShell
+  `UnknownHostException(?:: | on the specified KeyVault https?://)${HOST}`, // Java, Databricks
+  'resource principal named https://privatelink\\.vaultcore\\.(?:azure\\.net|azure\\.cn|usgovcloudapi\\.net)', // AADSTS500011
+  `,\\s{1,3}not ${PRIVATELINK_HOST}`, // Go x509 HostnameError
+];
+/** Exported for the ReDoS check in the tests (built at run time, so the source scan cannot see it). */
+export const ANCHOR = new RegExp(FORMS.join('|'), 'g');
+const ONE = new RegExp(FORMS.join('|'));
+const HOST_IN = new RegExp(`([A-Za-z0-9<>*_-]{1,63})\\.${SUFFIX}`);
+const REAL_NAME = new RegExp(`^${VAULT_NAME}$`);
+// Hand-masked names (xxxx, XXXX) are valid vault names in form only.
+const MASKED = /^x+$/i;
+
+/** The failing host's vault name when the log states a real one; the matched words as `message`. */
+function extract(anchorText: string): { facts: Facts; details: Details } | undefined {
+  const hit = ONE.exec(anchorText)?.[0];
+  if (hit === undefined) return undefined;
+  const facts: Facts = {};
+  const label = HOST_IN.exec(hit)?.[1];
+  if (label !== undefined && REAL_NAME.test(label) && !MASKED.test(label)) facts.vault = label;
+  // The x509 form starts at the comma before "not"; the message keeps only the words.
+  return { facts, details: { message: hit.replace(/^,\s{1,3}/, '') } };
+}
+
+// .NET prints the resolver failure on the outer exception and again on each inner one
+// ("  ---> System.Net.Http.HttpRequestException: Name does not resolve (…)"): one failure. Not
+// anchored at the line start: container runtimes prefix lines ("<time> stdout F ").
+const INNER_EXCEPTION = /---> [A-Za-z0-9_.]{1,200}Exception\b/;
+
+function foldInnerExceptions(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const occ of occurrences) {
+    const prev = out[out.length - 1];
+    if (prev && occ.anchor - prev.anchor <= 3 && INNER_EXCEPTION.test(window.lines[occ.anchor]?.text ?? '')) {
+      out[out.length - 1] = { ...prev, to: Math.max(prev.to, occ.to) };
+    } else {
+      out.push(occ);
+    }
+  }
+  return out;
+}
+
+export default defineRule({
+  meta: {
+    id: 'private-endpoint-dns',
+    title: 'The vault name did not resolve (private endpoint DNS, wrong or deleted vault)',
+    description:
+      'The client could not resolve the vault\'s host name, or called the privatelink name directly: the request never reached Key Vault. With a private endpoint, <vault>.vault.azure.net must resolve through the private DNS zone privatelink.vaultcore.azure.net to the endpoint\'s private address.',
+    severity: 'error',
+    since: '0.1.0',
+    rank: 5,
+    codes: ['ENOTFOUND'],
+    // AADSTS500011 naming privatelink.vaultcore.azure.net as the resource is this family's cause
+    // (the privatelink host was used as the vault URL); the generic aad reading would mislead.
+    supersedes: ['aad'],
+    docs: [
+      { title: 'Diagnose private links configuration issues on Azure Key Vault', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/private-link-diagnostics' },
+      { title: 'Integrate Key Vault with Azure Private Link', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/private-link-service' },
+      { title: 'Azure Private Endpoint DNS configuration', url: 'https://learn.microsoft.com/en-us/azure/private-link/private-endpoint-dns' },
+    ],
+  },
+  markers: [
+    'no such host',
+    'ENOTFOUND',
+    'Failed to resolve',
+    'No such host is known',
+    'Name or service not known',
+    'Name does not resolve',
+    'could not be resolved',
+    'UnknownHostException',
+    'privatelink.vaultcore',
+  ],
+  match: (window) =>
+    foldInnerExceptions(window, findOccurrences(window, { anchor: ANCHOR, before: 4, after: 6, extract: (_block, anchorText) => extract(anchorText) })),
+  explain: explainPrivateEndpointDns,
+});
