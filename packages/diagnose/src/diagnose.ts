@@ -2,6 +2,7 @@ import { analyseRegion } from './engine/analyse-region';
 import { Collector, type Group } from './engine/collector';
 import { KvdoctorError } from './errors';
 import { enrichNetwork } from './network/enrich';
+import type { ServiceTagIndex } from './network/service-tag-index';
 import { PlatformDetector } from './platform/detect';
 import { redact } from './redact';
 import { type Finding, type Platform, REPORT_VERSION, type Report, ReportSchema } from './report/schema';
@@ -13,6 +14,8 @@ export interface DiagnoseOptions {
   /** Rules to run; defaults to every registered family (tests pass one). */
   readonly rules?: readonly Rule[];
   readonly scanner?: Partial<ScannerOptions>;
+  /** Imported Azure service tags (loaded lazily: only a public client address triggers it) to name an address's region. */
+  readonly serviceTags?: ServiceTagIndex;
 }
 
 /** Streaming form: write chunks of any size (a 1 GB log is fine), then `end()` for the report. */
@@ -24,9 +27,9 @@ export interface Diagnoser {
 /** Platform signs sit in a job's first lines; reading only this much keeps the scan linear. */
 const PLATFORM_HEAD = 64 * 1024;
 
-function toFinding(group: Group, platform: Platform): { finding: Finding; redactions: number } {
-  const facts = enrichNetwork(group.facts);
-  const explanation = group.rule.explain({ facts, details: group.details, platform });
+function toFinding(group: Group, platform: Platform, serviceTags: ServiceTagIndex | undefined): { finding: Finding; redactions: number } {
+  const facts = enrichNetwork(group.facts, serviceTags);
+  const explanation = group.rule.explain({ facts, details: group.details, platform, serviceTags });
   let redactions = 0;
   const evidence = group.evidence.map((e) => {
     const r = redact(e.text);
@@ -84,7 +87,7 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
         .all()
         .sort((a, b) => a.rule.meta.rank - b.rule.meta.rank || (a.evidence[0]?.line ?? 0) - (b.evidence[0]?.line ?? 0))
         .map((g) => {
-          const r = toFinding(g, detected);
+          const r = toFinding(g, detected, options.serviceTags);
           redactions += r.redactions;
           return r.finding;
         });

@@ -15,7 +15,8 @@ const REASONS: Readonly<Record<string, number>> = {
 
 // Every wrapper's way of saying the status: "Status=403", "StatusCode=403", "Status: 403 (Forbidden)",
 // "RESPONSE 403", "status code 403", "\"statusCode\": 403", "returned error status: 403".
-const STATUS_NUMBER = /\b(?:Status(?:Code)?[=:]\s?|RESPONSE |status code |"statusCode":\s?|error status: )(\d{3})\b/i;
+// The word boundary sits inside the alternatives: JSON's "statusCode" opens with a quote, where \b never holds.
+const STATUS_NUMBER = /(?:\bStatus(?:Code)?[=:]\s?|\bRESPONSE |\bstatus code |"statusCode":\s?|\berror status: )(\d{3})\b/i;
 // "Status Code: 'Forbidden'", "invalid status code 'Forbidden'", az's "(Forbidden) message".
 const STATUS_REASON = /(?:status code:? '|^\()(BadRequest|Unauthorized|Forbidden|NotFound|Conflict|TooManyRequests)['\)]/im;
 const ERROR_CODE = /(?:"code"\s?:\s?"|\bCode="|^Code: |ERROR CODE: |^\()([A-Za-z][A-Za-z0-9]{1,60})/m;

@@ -17,6 +17,8 @@ const TERRAFORM_OBJECT = /\b(Secret|Key|Certificate) "([A-Za-z0-9-]{1,127})" \(K
 const TASK_SECRET = /(?:Downloading secret value for|Get secret value failed for|Secret not found): ([A-Za-z0-9_.-]{1,127})/;
 // RBAC "Resource: '…/vaults/<v>/secrets/<name>'".
 const RESOURCE_OBJECT = /\/vaults\/[A-Za-z0-9-]{3,24}\/(secrets|keys|certificates)\/([A-Za-z0-9-]{1,127})/i;
+// A request URL whose host CI masked ("url": "***secrets/name/?api-version=7.4", the JS SDK's RestError).
+const MASKED_HOST_OBJECT = /\*{3}\/?(secrets|keys|certificates)\/([A-Za-z0-9-]{1,127})\/?(?:[0-9a-fA-F]{32}\/?)?\?api-version=([0-9A-Za-z.-]{1,32})/;
 
 const TYPES: Readonly<Record<string, ObjectType>> = {
   secrets: 'secret',
@@ -55,6 +57,13 @@ export function extractRequest(text: string): RequestFacts {
     } else if (task?.[1]) {
       out.objectType = 'secret';
       out.objectName = task[1];
+    } else {
+      const masked = MASKED_HOST_OBJECT.exec(text);
+      if (masked?.[1] && masked[2]) {
+        out.objectType = TYPES[masked[1].toLowerCase()];
+        out.objectName = masked[2];
+        if (masked[3] && out.apiVersion === undefined) out.apiVersion = masked[3];
+      }
     }
   }
   return out;

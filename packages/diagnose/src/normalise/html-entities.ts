@@ -8,9 +8,7 @@ const NAMED: Readonly<Record<string, string>> = {
   '&nbsp;': ' ',
 };
 
-/** Logs copied out of web pages and tickets arrive with HTML entities. */
-export function decodeHtmlEntities(line: string): string {
-  if (!line.includes('&')) return line;
+function decodeOnce(line: string): string {
   return line.replace(ENTITY, (entity) => {
     const named = NAMED[entity];
     if (named !== undefined) return named;
@@ -18,4 +16,18 @@ export function decodeHtmlEntities(line: string): string {
     const code = Number.parseInt(entity.slice(hex ? 3 : 2, -1), hex ? 16 : 10);
     return code > 0 && code < 0x110000 ? String.fromCodePoint(code) : entity;
   });
+}
+
+/**
+ * Logs copied out of web pages and tickets arrive with HTML entities; portal blades can escape
+ * already-escaped text again (&amp;amp;#39;), so decode a bounded number of levels.
+ */
+export function decodeHtmlEntities(line: string): string {
+  let text = line;
+  for (let depth = 0; depth < 3 && text.includes('&'); depth++) {
+    const next = decodeOnce(text);
+    if (next === text) break;
+    text = next;
+  }
+  return text;
 }

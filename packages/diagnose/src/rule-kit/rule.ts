@@ -1,4 +1,5 @@
 import type { Confidence, Details, DocLink, Facts, Fix, Platform, Severity } from '../report/schema';
+import type { ServiceTagIndex } from '../network/service-tag-index';
 import type { Window } from './window';
 
 /** One occurrence of a family's error in a window: where it is and what it says. */
@@ -17,6 +18,8 @@ export interface ExplainInput {
   readonly facts: Facts;
   readonly details: Details;
   readonly platform: Platform;
+  /** Imported Azure service tags, when the caller gave them (for prefix counts in network advice). */
+  readonly serviceTags?: ServiceTagIndex;
 }
 
 export interface Explanation {

@@ -1,7 +1,29 @@
 import type { Rule } from '../rule-kit/rule';
+import aad from './aad/rule';
+import accessPolicy from './access-policy/rule';
+import disabledObject from './disabled-object/rule';
 import firewall from './firewall/rule';
+import notFound from './not-found/rule';
+import nsp from './nsp/rule';
+import privateEndpointDns from './private-endpoint-dns/rule';
+import publicNetworkDisabled from './public-network-disabled/rule';
+import rbac from './rbac/rule';
+import serviceConnectionPermissions from './service-connection-permissions/rule';
+import softDeleted from './soft-deleted/rule';
+import unauthorizedToken from './unauthorized-token/rule';
 
 /** The registry: one line per family, sorted by id (written by scripts/register-rules.cjs). */
 export const rules = [
+  aad,
+  accessPolicy,
+  disabledObject,
   firewall,
+  notFound,
+  nsp,
+  privateEndpointDns,
+  publicNetworkDisabled,
+  rbac,
+  serviceConnectionPermissions,
+  softDeleted,
+  unauthorizedToken,
 ] as const satisfies readonly Rule[];

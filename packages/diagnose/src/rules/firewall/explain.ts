@@ -5,10 +5,12 @@ import { temporaryIpRuleFix } from '../../fixes/temporary-ip-rule';
 import { value } from '../../fixes/quote';
 import { az } from '../../fixes/az';
 import { powershell } from '../../fixes/powershell';
+import { ownerCause, ownerFixes } from '../../network/owner-advice';
+import { smallestChange } from '../../network/smallest-change';
 
 const HOSTED = new Set(['microsoft-hosted', 'github-hosted', 'gitlab-hosted']);
 
-export function explainFirewall({ facts, details, platform }: ExplainInput): Explanation {
+export function explainFirewall({ facts, details, platform, serviceTags }: ExplainInput): Explanation {
   const vault = value(facts.vault, 'vault-name');
   const ip = value(facts.clientIp, 'client-ip');
   const rg = details.resourceGroup ? value(details.resourceGroup, 'resource-group') : undefined;
@@ -17,13 +19,18 @@ export function explainFirewall({ facts, details, platform }: ExplainInput): Exp
   const ipv6 = cls === 'public-ipv6' || cls === 'private-ipv6';
   const variableGroup = details.via === 'variable-group';
   const hosted = HOSTED.has(platform.agent);
+  const owner = facts.clientIpOwner;
+  // Only a classed address gets network advice; without one the fixes keep their placeholders.
+  const change = facts.clientIp !== undefined && cls !== undefined ? smallestChange({ address: facts.clientIp, cls, owner, serviceTags }) : undefined;
 
   const who = facts.clientIp ? `client address ${facts.clientIp}` : 'the client address';
   const trusted = details.bypass === 'None' ? 'and trusted-service bypass is off (bypass None)' : 'and the caller is not a trusted Microsoft service';
   const summary = `The firewall of Key Vault ${vault.text} refused ${who}: it matches none of the vault's IP or virtual-network rules, ${trusted}.`;
 
   const causes: string[] = [];
-  if (variableGroup) {
+  if (owner?.kind === 'azure-devops' && facts.clientIp !== undefined) {
+    causes.push(ownerCause(owner, facts.clientIp, serviceTags?.status === 'loaded'));
+  } else if (variableGroup) {
     causes.push(
       "The Azure DevOps service itself read the vault to link or edit a variable group; it calls from its organisation geography's published inbound IP ranges, not from your agent, and Azure DevOps is not a trusted service.",
     );
@@ -33,19 +40,31 @@ export function explainFirewall({ facts, details, platform }: ExplainInput): Exp
       `The request came through a virtual network (${details.subnet ? 'from a subnet not in the vault\'s virtual-network rules' : 'a private address'}): an IP rule can never admit it; the subnet needs a virtual-network rule with the Microsoft.KeyVault service endpoint, or the vault a private endpoint.`,
     );
   }
-  if (hosted) {
+  if (ipv6) causes.push("The client reached the vault over IPv6: Key Vault's firewall takes IPv4 rules only, so no IP rule can admit this address.");
+  if (change?.noIpRule?.because === 'not-public') {
+    causes.push(`Client address ${facts.clientIp ?? ''} is not a public address (${cls ?? 'unknown class'}): the log shows an address from behind a NAT or a placeholder, not one an IP rule can admit.`);
+  }
+  if (owner?.kind === 'azure' && facts.clientIp !== undefined) {
+    causes.push(ownerCause(owner, facts.clientIp, true));
+  } else if (hosted) {
     causes.push('The job ran on a hosted agent: its public address comes from the weekly Azure datacenter ranges of its region and changes from run to run, so a rule for one address will not hold.');
   }
-  causes.push('The agent, runner or workstation that made the call (self-hosted agent, office egress, Terraform operator machine) is not in the vault\'s IP rules.');
+  if (owner?.kind === 'unknown' && facts.clientIp !== undefined) causes.push(ownerCause(owner, facts.clientIp, serviceTags?.status === 'loaded'));
+  else causes.push('The agent, runner or workstation that made the call (self-hosted agent, office egress, Terraform operator machine) is not in the vault\'s IP rules.');
   if (details.bypass === 'None') causes.push('Trusted Microsoft services cannot pass either: "Allow trusted Microsoft services to bypass this firewall" is off (bypass None).');
   causes.push('The vault was created locked down ("secure by default", or an Azure Policy that forces networkAcls.defaultAction Deny); public network access Enabled does not reopen a firewall that denies by default.');
-  if (!hosted && !variableGroup) {
+  if (!hosted && !variableGroup && owner?.kind !== 'azure' && owner?.kind !== 'azure-devops') {
     causes.push('A hosted agent or cloud service (App Service, Container Apps, AKS) called from an address that is not listed and is not a trusted service.');
   }
 
   const fixes: Fix[] = [];
-  if (!throughVnet && !ipv6) fixes.push(allowIpFix(vault, ip, rg));
-  if (variableGroup) {
+  // Never an IP rule for a private, IPv6 or otherwise non-public address.
+  if (change === undefined ? !throughVnet && !ipv6 : change.address !== undefined && !throughVnet) fixes.push(allowIpFix(vault, ip, rg));
+  if (owner !== undefined && change !== undefined) fixes.push(...ownerFixes(owner, change, vault, rg));
+  if (change?.noIpRule !== undefined && change.noIpRule.because !== 'private') {
+    fixes.push({ title: change.noIpRule.because === 'ipv6' ? 'Reach the vault over IPv4 or a private endpoint' : "Find the agent's public address", steps: [change.noIpRule.instead], commands: [] });
+  }
+  if ((variableGroup || owner?.kind === 'azure-devops') && change?.ownerRanges === undefined) {
     fixes.push({
       title: 'Allow your Azure DevOps geography\'s inbound ranges',
       steps: [
@@ -56,7 +75,8 @@ export function explainFirewall({ facts, details, platform }: ExplainInput): Exp
       commands: [],
     });
   }
-  if (hosted || platform.agent === 'unknown') fixes.push(temporaryIpRuleFix(vault, platform));
+  // The Azure DevOps service calls at link time, outside any run: a per-run rule cannot admit it.
+  if ((hosted || platform.agent === 'unknown' || owner?.kind === 'azure') && owner?.kind !== 'azure-devops' && !throughVnet && !ipv6) fixes.push(temporaryIpRuleFix(vault, platform));
   if (throughVnet) {
     fixes.push({
       title: `Admit the agent's subnet to ${vault.text}`,

@@ -1,0 +1,88 @@
+import type { Finding } from '../report/schema';
+import type { PolicyKind } from './commands';
+
+const PREFIX = 'Microsoft.KeyVault/vaults/';
+
+/** What the caller tried, as an RBAC data action; `assumed` when the log did not say. */
+export interface NeededAction {
+  readonly action: string;
+  readonly assumed: boolean;
+}
+
+const BY_OBJECT_TYPE: Readonly<Record<string, string>> = {
+  secret: `${PREFIX}secrets/getSecret/action`,
+  key: `${PREFIX}keys/read`,
+  certificate: `${PREFIX}certificates/read`,
+};
+
+export function neededAction(finding: Finding): NeededAction {
+  const stated = finding.facts.action;
+  if (stated !== undefined && stated.toLowerCase().startsWith(PREFIX.toLowerCase())) return { action: stated, assumed: false };
+  const byType = finding.facts.objectType === undefined ? undefined : BY_OBJECT_TYPE[finding.facts.objectType];
+  // CI/CD reads secrets far more than anything else, so an unstated operation is taken as a secret read.
+  return byType === undefined ? { action: `${PREFIX}secrets/getSecret/action`, assumed: true } : { action: byType, assumed: false };
+}
+
+/**
+ * The narrowest built-in role that grants a data action (Microsoft's built-in roles reference,
+ * security category); Key Vault Administrator covers anything else.
+ */
+const ROLES: readonly { readonly role: string; readonly actions: readonly string[] }[] = [
+  { role: 'Key Vault Secrets User', actions: ['secrets/getSecret/action', 'secrets/readMetadata/action'] },
+  { role: 'Key Vault Secrets Officer', actions: ['secrets/*'] },
+  { role: 'Key Vault Crypto Service Encryption User', actions: ['keys/read', 'keys/wrap/action', 'keys/unwrap/action'] },
+  { role: 'Key Vault Crypto User', actions: ['keys/encrypt/action', 'keys/decrypt/action', 'keys/sign/action', 'keys/verify/action', 'keys/update/action', 'keys/backup/action'] },
+  { role: 'Key Vault Crypto Officer', actions: ['keys/*', 'keyrotationpolicies/*'] },
+  { role: 'Key Vault Certificate User', actions: ['certificates/read'] },
+  { role: 'Key Vault Certificates Officer', actions: ['certificates/*', 'certificatecas/*', 'certificatecontacts/write'] },
+];
+
+export function roleFor(action: string): string {
+  const hit = ROLES.find((r) => r.actions.some((a) => actionMatches(`${PREFIX}${a}`, action)));
+  return hit?.role ?? 'Key Vault Administrator';
+}
+
+/** Azure's action wildcard (`*` spans any characters), case-insensitive, without a regex. */
+export function actionMatches(pattern: string, action: string): boolean {
+  const p = pattern.toLowerCase();
+  const a = action.toLowerCase();
+  let pi = 0;
+  let ai = 0;
+  let star = -1;
+  let mark = 0;
+  while (ai < a.length) {
+    if (pi < p.length && p[pi] !== '*' && p[pi] === a[ai]) {
+      pi++;
+      ai++;
+    } else if (pi < p.length && p[pi] === '*') {
+      star = pi++;
+      mark = ai;
+    } else if (star >= 0) {
+      pi = star + 1;
+      ai = ++mark;
+    } else {
+      return false;
+    }
+  }
+  while (pi < p.length && p[pi] === '*') pi++;
+  return pi === p.length;
+}
+
+/** True when an assignment at `scope` applies to `resourceId` (the same scope or an ancestor). */
+export function scopeCovers(scope: string, resourceId: string): boolean {
+  const s = scope.toLowerCase().replace(/\/+$/, '');
+  const r = resourceId.toLowerCase();
+  return s === '' || r === s || r.startsWith(`${s}/`);
+}
+
+/** The access-policy permission the caller lacked: the text's own words, else from the object type. */
+export function neededPermission(finding: Finding): { kind: PolicyKind; permission: string; assumed: boolean } {
+  const stated = /^(secrets|keys|certificates) ([a-z]{2,20})$/i.exec(finding.details.permission ?? '');
+  const kind = stated?.[1]?.toLowerCase();
+  const permission = stated?.[2]?.toLowerCase();
+  if ((kind === 'secrets' || kind === 'keys' || kind === 'certificates') && permission !== undefined) return { kind, permission, assumed: false };
+  const type = finding.facts.objectType;
+  if (type === 'key') return { kind: 'keys', permission: 'get', assumed: false };
+  if (type === 'certificate') return { kind: 'certificates', permission: 'get', assumed: false };
+  return { kind: 'secrets', permission: 'get', assumed: type !== 'secret' };
+}

@@ -1,0 +1,50 @@
+import { value } from '../fixes/quote';
+import { commands } from './commands';
+import { type AssessContext, plural, predates } from './context';
+import { neededPermission } from './data-actions';
+import type { Verdict } from './verdict';
+
+/** Access-policy vaults: does an entry for the caller's object grant the permission it used? */
+export function policyCheck(ctx: AssessContext): Verdict {
+  const { model } = ctx;
+  const need = neededPermission(ctx.finding);
+  const wanted = `${need.kind} ${need.permission}${need.assumed ? ' (assumed: the log does not name the operation)' : ''}`;
+  const oid = value(ctx.objectId, 'object-id');
+  // Pipelines list before they get (Azure DevOps asks for "Get, List"), so a secret read gets both.
+  const base = need.kind === 'secrets' && need.permission === 'get' ? ['get', 'list'] : [need.permission];
+  if (ctx.objectId === undefined) {
+    return {
+      check: 'access-policy',
+      status: 'unknown',
+      evidence: `access-policy mode: the log names no object id, so no access policy can be matched; the caller needs ${wanted}`,
+      command: commands.setPolicy(model, oid, need.kind, base),
+    };
+  }
+  const entries = model.accessPolicies.filter((p) => p.objectId.toLowerCase() === ctx.objectId);
+  const plain = entries.filter((p) => p.applicationId === undefined);
+  const granted = plain.flatMap((p) => p.permissions[need.kind].map((x) => x.toLowerCase()));
+  if (granted.includes(need.permission) || granted.includes('all')) {
+    return {
+      check: 'access-policy',
+      status: 'pass',
+      evidence: `access-policy mode, object ${ctx.objectId} has ${need.kind} [${[...new Set(granted)].join(', ')}]: ${need.permission} is now granted${predates(ctx, 'access-policy', 'policy')}`,
+    };
+  }
+  const permissions = [...new Set([...granted, ...base])];
+  const command = commands.setPolicy(model, oid, need.kind, permissions);
+  if (plain.length === 0) {
+    const compound = entries.length > 0 ? `; its only entry names application ${entries[0]?.applicationId ?? ''}, which admits on-behalf-of calls alone` : '';
+    return {
+      check: 'access-policy',
+      status: 'fail',
+      evidence: `access-policy mode, object ${ctx.objectId} has no access policy (${plural(model.accessPolicies.length, 'policy', 'policies')} on the vault)${compound}; it needs ${wanted}`,
+      command,
+    };
+  }
+  return {
+    check: 'access-policy',
+    status: 'fail',
+    evidence: `access-policy mode, object ${ctx.objectId} has ${need.kind} [${[...new Set(granted)].join(', ')}] but not ${need.permission}; it needs ${wanted}`,
+    command,
+  };
+}

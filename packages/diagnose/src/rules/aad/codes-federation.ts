@@ -1,0 +1,125 @@
+import { AZDO_WIF_TABLE, ENTRA_REFERENCE, type AadCodeInfo } from './kinds';
+
+// OIDC / workload identity federation: the CI's own token (GitHub, GitLab, Azure DevOps, AKS) is
+// exchanged for an Entra token, and Entra compares it with the app's federated credentials.
+export const FEDERATION_CODES: readonly AadCodeInfo[] = [
+  {
+    code: 'AADSTS50027',
+    name: 'JWT token is invalid or malformed',
+    kind: 'federated-token-invalid',
+    causes: [
+      'The federated (OIDC) token handed to Entra was empty or not a JWT: a GitHub Actions job without `permissions: id-token: write` has no ACTIONS_ID_TOKEN_REQUEST_URL, so the login sends no usable assertion.',
+      'GitLab Runner before 16.6 did not parse the job\'s JWT correctly for `secrets: azure_key_vault` (GitLab issue 424746).',
+      'A script passed something other than the raw JWT (a file path, a quoted or truncated value) to `az login --federated-token` or a client-assertion setting.',
+    ],
+    source: ENTRA_REFERENCE,
+  },
+  {
+    code: 'AADSTS70021',
+    name: 'No matching federated identity record found for presented assertion',
+    kind: 'federation-mismatch',
+    causes: [
+      'No federated credential on the app registration (or managed identity) has exactly the issuer, subject and audience the message names.',
+      'Azure DevOps: the organization, project or service connection was renamed (subject `sc://<org>/<project>/<connection>`), or the credential still names the old issuer https://app.vstoken.visualstudio.com.',
+      'GitHub Actions: the job presents another subject than the credential expects (branch, environment, pull_request or tag), or the issuer differs by a trailing slash.',
+    ],
+    source: AZDO_WIF_TABLE,
+  },
+  {
+    code: 'AADSTS700213',
+    name: 'No matching federated identity record found for presented assertion subject',
+    kind: 'federation-mismatch',
+    causes: [
+      'The subject of the CI token matches no federated credential: a GitHub job that declares `environment:` presents `repo:<org>/<repo>:environment:<env>` instead of its branch, pull requests present `repo:<org>/<repo>:pull_request`, tags `repo:<org>/<repo>:ref:refs/tags/<tag>`.',
+      'Azure DevOps: the service connection\'s subject `sc://<org>/<project>/<connection>` changed with a rename, or the credential was never created.',
+      'The credential holds a subject that differs from the one the token carries (for example a portal-generated subject with numeric owner and repository IDs).',
+    ],
+    source: AZDO_WIF_TABLE,
+  },
+  {
+    code: 'AADSTS7002138',
+    name: 'Subject matches only with case-insensitive comparison',
+    kind: 'federation-mismatch',
+    causes: [
+      'Federated credential matching became case-sensitive (an Entra breaking change rolled out 2024-2025): the credential\'s subject differs from the token\'s only in letter case, of the organization, repository or environment name.',
+    ],
+    source: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-breaking-changes#federated-identity-credentials-now-use-case-sensitive-matching',
+  },
+  {
+    code: 'AADSTS7002137',
+    name: 'No matching federated identity record for a managed identity subject',
+    kind: 'federation-mismatch',
+    causes: [
+      'A managed identity used as the federated credential presented an `/eid1/…` subject that no credential on the app matches; the message says which subject the credential must have.',
+    ],
+    source: 'https://github.com/microsoft/Agents/issues/202',
+  },
+  {
+    code: 'AADSTS700211',
+    name: 'No matching federated identity record found for presented assertion issuer',
+    kind: 'federation-mismatch',
+    causes: [
+      'No federated credential trusts this issuer: the issuer URL differs (an AKS OIDC issuer URL, a trailing slash, GitHub Enterprise Server\'s own issuer, or Azure DevOps\' old vstoken issuer instead of its Entra issuer).',
+    ],
+    source: AZDO_WIF_TABLE,
+  },
+  {
+    code: 'AADSTS70025',
+    name: 'Client application has no configured federated identity credentials',
+    kind: 'federation-missing',
+    causes: [
+      'The pipeline signed in with OIDC / workload identity federation, but the app registration or managed identity its client id names has no federated credential at all (often the client id belongs to another app than the one that was configured).',
+    ],
+    source: AZDO_WIF_TABLE,
+  },
+  {
+    code: 'AADSTS700223',
+    name: 'Workload identity federation is constrained or disabled on the tenant',
+    kind: 'federation-blocked',
+    causes: ['Workload identity federation is constrained or disabled on the Microsoft Entra tenant; a managed identity may still be allowed to federate.'],
+    source: AZDO_WIF_TABLE,
+  },
+  {
+    code: 'AADSTS700238',
+    name: 'Microsoft Entra rejected the token issued by Azure DevOps',
+    kind: 'federation-blocked',
+    causes: [
+      'Workload identity federation is constrained on the tenant: the issuer of your Azure DevOps organization is not allowed to federate with the identity type you use (app registration and/or managed identity).',
+    ],
+    source: AZDO_WIF_TABLE,
+  },
+  {
+    code: 'AADSTS70052',
+    name: 'The identity must be a managed identity, a single tenant app, or a service account',
+    kind: 'federation-blocked',
+    causes: ['The app registration is multitenant (`signInAudience: AzureADMultipleOrgs`), which the Microsoft Entra issuer of Azure DevOps does not support.'],
+    source: AZDO_WIF_TABLE,
+  },
+  {
+    code: 'AADSTS900382',
+    name: 'Confidential Client is not supported in Cross Cloud',
+    kind: 'federation-blocked',
+    causes: ['The token exchange crosses clouds: some sovereign clouds block workload identity federation.'],
+    source: AZDO_WIF_TABLE,
+  },
+  {
+    code: 'AADSTS700222',
+    name: 'AAD-issued tokens may not be used for federated identity flows',
+    kind: 'federation-blocked',
+    causes: [
+      'An Entra-issued token (for example from `az account get-access-token`, or a managed identity token for another audience) was presented as the federated assertion; the exchange expects the CI\'s own OIDC token or a managed identity token for `api://AzureADTokenExchange`.',
+    ],
+    source: 'https://github.com/MicrosoftDocs/azure-docs/issues/90276',
+  },
+  {
+    code: 'AADSTS700024',
+    name: 'Client assertion is not within its valid time range',
+    kind: 'assertion-expired',
+    causes: [
+      'The CI\'s OIDC token lives only minutes (about 5 on GitHub Actions, 10 on Azure DevOps) and was presented after it expired: a later step (the Key Vault read, a Terraform refresh, kubelogin) asked for a new access token long after the login.',
+      'Azure CLI 2.59.0 stopped reusing cached access tokens (an MSAL regression), so every command more than five minutes after login failed; 2.60.0 fixed it.',
+      'The clock of the machine that signed the assertion is wrong (self-hosted agents, certificate assertions built by a script).',
+    ],
+    source: AZDO_WIF_TABLE,
+  },
+];

@@ -1,0 +1,127 @@
+import type { Fix, Platform } from '../../report/schema';
+import type { ExplainInput, Explanation } from '../../rule-kit/rule';
+import { codeInfo, kindOf } from './codes';
+import { fixContext, type FixContext } from './fix-context';
+import { appDisabledFixes, appNotFoundFixes, certificateFixes, consentFixes, credentialMissingFixes, secretExpiredFixes, secretInvalidFixes } from './fixes-credentials';
+import { conditionalAccessFixes, mfaFixes, resourceFixes, tenantNotFoundFixes, userFixes } from './fixes-directory';
+import {
+  assertionExpiredFixes,
+  federatedTokenFixes,
+  federationBlockedFixes,
+  federationMismatchFixes,
+  federationMissingFixes,
+  lateBy,
+} from './fixes-federation';
+import { ciOf, parseHints } from './hints';
+import type { AadKind } from './kinds';
+
+const FIXES: Readonly<Record<AadKind, (ctx: FixContext) => Fix[]>> = {
+  'federated-token-invalid': federatedTokenFixes,
+  'federation-mismatch': federationMismatchFixes,
+  'federation-missing': federationMissingFixes,
+  'federation-blocked': federationBlockedFixes,
+  'assertion-expired': assertionExpiredFixes,
+  'app-not-found': appNotFoundFixes,
+  'app-disabled': appDisabledFixes,
+  'secret-invalid': secretInvalidFixes,
+  'secret-expired': secretExpiredFixes,
+  'credential-missing': credentialMissingFixes,
+  'certificate-invalid': certificateFixes,
+  'tenant-not-found': tenantNotFoundFixes,
+  'conditional-access': conditionalAccessFixes,
+  'mfa-required': mfaFixes,
+  'user-not-found': userFixes,
+  'user-password': userFixes,
+  'consent-required': consentFixes,
+  'resource-not-found': resourceFixes,
+};
+
+const BLOCKED: Readonly<Record<string, string>> = {
+  AADSTS70052: 'the app registration is multitenant, which this issuer does not accept',
+  AADSTS900382: 'workload identity federation is not available across these clouds',
+  AADSTS700222: "an Entra-issued token was presented where the CI's own OIDC token belongs",
+};
+
+/** Why, in one clause, for the summary sentence. */
+function reason(kind: AadKind, ctx: FixContext): string {
+  const { hints } = ctx;
+  switch (kind) {
+    case 'federated-token-invalid':
+      return 'the federated token it presented was empty or malformed';
+    case 'federation-mismatch':
+      if (ctx.code === 'AADSTS7002138' && hints.subject !== undefined) return `the federated credential's subject differs from '${hints.subject}' only in letter case`;
+      if (hints.subject !== undefined) return `no federated credential matches the subject '${hints.subject}'`;
+      if (hints.issuer !== undefined) return `no federated credential trusts the issuer '${hints.issuer}'`;
+      return 'no federated credential matches the token\'s issuer, subject and audience';
+    case 'federation-missing':
+      return 'the app has no federated credential at all';
+    case 'federation-blocked':
+      return BLOCKED[ctx.code] ?? 'the tenant does not allow this workload identity federation';
+    case 'assertion-expired':
+      return `the federated token had expired when it was used${lateBy(ctx)}`;
+    case 'app-not-found':
+      return `no application with that client id exists in ${hints.directory !== undefined ? `the directory '${hints.directory}'` : 'the directory'}`;
+    case 'app-disabled':
+      return 'the application is disabled';
+    case 'secret-invalid':
+      return 'the client secret it sent is not a valid secret of the app';
+    case 'secret-expired':
+      return 'the app\'s client secrets have expired';
+    case 'credential-missing':
+      return 'the request carried no client id, secret or assertion (an empty pipeline variable)';
+    case 'certificate-invalid':
+      return 'the certificate that signed the assertion is not registered on the app';
+    case 'tenant-not-found':
+      return 'the tenant does not exist in the cloud it signed in to';
+    case 'conditional-access':
+      return 'a Conditional Access policy blocked it';
+    case 'mfa-required':
+      return 'the sign-in needs multifactor authentication, which a pipeline cannot provide';
+    case 'user-not-found':
+      return 'the user account is not in that directory';
+    case 'user-password':
+      return 'the user name or password was rejected';
+    case 'consent-required':
+      return 'the client application has no consent for the requested resource';
+    case 'resource-not-found':
+      return ctx.details.resource !== undefined ? `the requested resource '${ctx.details.resource}' does not exist in the tenant` : 'the requested resource does not exist in the tenant';
+  }
+}
+
+const CI_WORDS: Readonly<Record<Platform['ci'], string>> = { 'github-actions': 'GitHub', gitlab: 'GitLab', 'azure-devops': 'Azure DevOps', unknown: '' };
+
+/** Causes naming the detected CI first, those naming another CI last. */
+function ordered(causes: readonly string[], ci: Platform['ci'], first: string | undefined): string[] {
+  const own = CI_WORDS[ci];
+  const others = Object.values(CI_WORDS).filter((w) => w !== '' && w !== own);
+  const rank = (c: string): number => {
+    if ((first !== undefined && c.includes(first)) || (own !== '' && c.startsWith(own))) return 0;
+    return others.some((w) => c.startsWith(w)) ? 2 : 1;
+  };
+  return [...causes].sort((a, b) => rank(a) - rank(b));
+}
+
+const GENERIC: Explanation = {
+  summary: 'Microsoft Entra ID refused to issue the token the pipeline needed, so Key Vault was never called.',
+  causes: ['The pipeline\'s identity could not get a token from Microsoft Entra ID; the AADSTS code in the log names the reason.'],
+  fixes: [
+    {
+      title: 'Look up the AADSTS code',
+      steps: ['Run `kvdoctor explain AADSTS<number>` with the code from the log, or open https://login.microsoftonline.com/error?code=<number>.'],
+      commands: [],
+    },
+  ],
+};
+
+export function explainAad({ facts, details, platform }: ExplainInput): Explanation {
+  const info = codeInfo(facts.aadCode);
+  if (info === undefined) return GENERIC;
+  const hints = parseHints(details.message);
+  const ctx = fixContext(facts, details, hints, ciOf(platform, hints));
+  const kind = kindOf(info, hints.inner);
+  const who = facts.appId !== undefined ? `app ${facts.appId}` : 'the pipeline\'s identity';
+  const where = facts.tenantId !== undefined ? ` in tenant ${facts.tenantId}` : '';
+  const summary = `Microsoft Entra ID refused to issue a token to ${who}${where} (${info.code}: ${info.name}), so Key Vault was never called: ${reason(kind, ctx)}.`;
+  const first = details.resource?.includes('privatelink') ? 'private-link' : hints['id-token'] !== undefined ? 'id-token: write' : undefined;
+  return { summary, causes: ordered(info.causes, ctx.ci, first), fixes: FIXES[kind](ctx) };
+}

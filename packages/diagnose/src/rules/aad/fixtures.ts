@@ -1,0 +1,7 @@
+import type { Fixture } from '../../rule-kit/fixture';
+import { credentialFixtures } from './fixtures-credentials';
+import { directoryFixtures, lookAlikeFixtures } from './fixtures-directory';
+import { federationFixtures } from './fixtures-federation';
+
+/** Every literal text of the family, each with its public source (split by theme to stay readable). */
+export const fixtures: readonly Fixture[] = [...federationFixtures, ...credentialFixtures, ...directoryFixtures, ...lookAlikeFixtures];

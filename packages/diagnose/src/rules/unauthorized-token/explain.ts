@@ -1,0 +1,63 @@
+import type { ExplainInput, Explanation } from '../../rule-kit/rule';
+import type { Fix } from '../../report/schema';
+import { value } from '../../fixes/quote';
+import { audienceFix, keyVaultResource, missingTokenFix, movedVaultFix, signingKeyFix, tenantFix } from './fixes';
+import { parseNote } from './note';
+
+const CHALLENGE_CAUSE =
+  'Azure SDKs send their first request to a vault without a token on purpose, to learn the vault\'s tenant from the 401 challenge (WWW-Authenticate); that 401 AKV10000 is normal when an authenticated request follows and succeeds.';
+
+function audienceCause(audience: string | undefined): string {
+  if (audience?.startsWith('https://management.')) {
+    return 'The token was issued for Azure Resource Manager (the control plane): a tool reused its ARM token for the Key Vault data plane.';
+  }
+  if (audience?.startsWith('spn:')) return 'The token was requested with an spn: resource identifier instead of the Key Vault resource URL.';
+  if (audience && /\.vault\.|\.vaultcore\.|managedhsm/.test(audience)) {
+    return 'The token was requested for the vault\'s own URL; Key Vault accepts only tokens for its resource, the same for every vault in a cloud.';
+  }
+  return 'The token was requested for another resource than Key Vault.';
+}
+
+export function explainUnauthorizedToken({ facts, details, platform }: ExplainInput): Explanation {
+  const note = parseNote(details.message);
+  const code = facts.innerErrorCode;
+  const where = facts.vault ? `Key Vault ${facts.vault}` : 'The key vault';
+  const resource = keyVaultResource(note.expected, details.cloud);
+  const causes: string[] = [];
+  const fixes: Fix[] = [];
+  let summary: string;
+
+  if (code === 'AKV10032') {
+    const vaultTenant = note.vaultTenant ? `tenant ${note.vaultTenant}` : 'another tenant';
+    const caller = facts.tenantId ? `tenant ${facts.tenantId}` : 'the caller\'s tenant';
+    summary = `${where} belongs to ${vaultTenant} but the token was issued by ${caller} (AKV10032 invalid issuer): sign in to the vault's tenant.`;
+    causes.push(
+      'The caller signed in to another tenant than the vault\'s: az or Connect-AzAccount logged in to the home tenant, or DefaultAzureCredential picked a credential from another directory.',
+      'The pipeline\'s service connection or federated credential points at another tenant than the one that owns the vault.',
+      'The vault\'s subscription moved to another tenant and the vault still carries the old tenant ID.',
+    );
+    fixes.push(tenantFix(value(note.vaultTenant, 'vault-tenant-id'), platform), movedVaultFix());
+  } else if (code === 'AKV10022') {
+    summary = `${where} rejected the token because its audience is ${note.audience ?? 'not Key Vault'}${note.expected ? ` instead of ${note.expected}` : ''} (AKV10022 invalid audience).`;
+    causes.push(audienceCause(note.audience), 'A sovereign-cloud vault was called with a token for the public cloud\'s Key Vault resource, or the reverse.');
+    fixes.push(audienceFix(resource));
+  } else if (code === 'AKV10046') {
+    summary = `${where} could not resolve the key that signed the token (AKV10046); this is usually transient on the service side.`;
+    causes.push(
+      'The service\'s cache of Microsoft Entra signing keys was stale after a key rollover; reports show it intermittent and limited to one region.',
+      'A token from an unexpected issuer or a test token signed with an unknown key.',
+    );
+    fixes.push(signingKeyFix());
+  } else {
+    summary = note.challenge
+      ? `${where} answered 401 AKV10000 to a request without a token; this looks like the SDK's first, unauthenticated request, which is normal when the next one succeeds.`
+      : `${where} received a request without a Bearer or PoP token (AKV10000 or a 401 without a sub-code).`;
+    const missing = [
+      'Az PowerShell was signed in with Connect-AzAccount -AccessToken but without -KeyVaultAccessToken, so Key Vault cmdlets send no token.',
+      'A proxy, gateway or redirect dropped the Authorization header, or the credential returned an empty token.',
+    ];
+    causes.push(...(note.challenge ? [CHALLENGE_CAUSE, ...missing] : [...missing, CHALLENGE_CAUSE]));
+    fixes.push(missingTokenFix(resource));
+  }
+  return { summary, causes, fixes };
+}

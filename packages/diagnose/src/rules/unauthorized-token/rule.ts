@@ -1,0 +1,81 @@
+import type { Details, Facts } from '../../report/schema';
+import { extractRequest } from '../../facts/request-url';
+import { defineRule } from '../../rule-kit/define-rule';
+import { findOccurrences } from '../../rule-kit/occurrences';
+import { GUID } from '../../rule-kit/patterns';
+import { mergeRestatements } from '../../rule-kit/restatements';
+import type { Occurrence } from '../../rule-kit/rule';
+import type { Window } from '../../rule-kit/window';
+import { explainUnauthorizedToken } from './explain';
+import { formatNote, parseNote, type TokenNote } from './note';
+
+// Key Vault's 401 sub-codes, and the AKV10000 sentence as older service versions wrote it (no code).
+const ANCHOR = /\bAKV1\d{4}\b|Request is missing a Bearer or PoP token/g;
+const CODE = /\bAKV(1\d{4})\b/;
+const EXPECTED_TENANT = new RegExp(`Expected one of https://[A-Za-z0-9.-]{1,60}/(${GUID})/`);
+const FOUND_TENANT = new RegExp(`found https://[A-Za-z0-9.-]{1,60}/(${GUID})/`);
+// The 401 challenge names the vault's tenant: WWW-Authenticate: Bearer authorization="https://login.windows.net/<tid>".
+const CHALLENGE_TENANT = new RegExp(
+  `authorization(?:_uri)?\\s?=\\s?\\\\?"https://login\\.(?:windows\\.net|microsoftonline\\.com|microsoftonline\\.us|chinacloudapi\\.cn)/(${GUID})`,
+  'i',
+);
+const AUDIENCE = /Invalid audience\. Expected (https:\/\/[A-Za-z0-9.-]{1,100}\/?)(?: or [A-Za-z0-9-]{1,60})?, found:? ([A-Za-z][A-Za-z0-9+.-]{0,20}:[^\s'"&,`]{1,300})/i;
+// Signs that a 401 was logged by an SDK's debug output, where the unauthenticated first request is normal.
+const DEBUG_DUMP = /\bW{3}-Authenticate:|\[DEBUG\]|AzureRM Response for|Error response \[|retryPolicy/i;
+const LATER_SUCCESS = /HTTP\/[12](?:\.[01])? 200\b|\b200 OK\b|Response \[[^\]\s]{1,80}\] 200\b/;
+
+function extract(block: string, anchorText: string): { facts: Facts; details: Details } {
+  const facts: Facts = {};
+  const note: { -readonly [K in keyof TokenNote]: TokenNote[K] } = {};
+  const code = CODE.exec(anchorText)?.[1];
+  // The AKV sub-code is the specific reason under the generic "Unauthorized" code.
+  if (code) facts.innerErrorCode = `AKV${code}`;
+  const vaultTenant = EXPECTED_TENANT.exec(block)?.[1] ?? CHALLENGE_TENANT.exec(block)?.[1];
+  if (vaultTenant) note.vaultTenant = vaultTenant.toLowerCase();
+  const caller = FOUND_TENANT.exec(block)?.[1];
+  if (caller) facts.tenantId = caller.toLowerCase();
+  const audience = AUDIENCE.exec(block);
+  if (audience?.[1] && audience[2]) {
+    const found = audience[2].replace(/[.,;]{1,8}$/, '');
+    note.expected = audience[1];
+    note.audience = found;
+    // When the token was requested for the vault URL, that URL is the audience, not the request.
+    const at = audience.index + audience[0].length - audience[2].length;
+    facts.requestUrl = extractRequest(`${block.slice(0, at)} ${block.slice(at + audience[2].length)}`).requestUrl;
+  }
+  const message = formatNote(note);
+  return { facts, details: message ? { message } : {} };
+}
+
+/** An AKV10000 from a debug dump, or followed by a success, is the SDK's challenge leg, not the failure. */
+function markChallenges(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
+  return occurrences.map((o) => {
+    if (o.facts.innerErrorCode !== 'AKV10000' && !/Request is missing a Bearer/.test(window.lines[o.anchor]?.text ?? '')) return o;
+    const block = window.slice(o.from, o.to);
+    const after = window.text.slice(window.startOf(o.anchor + 1));
+    if (!DEBUG_DUMP.test(block) && !LATER_SUCCESS.test(after)) return o;
+    const message = formatNote({ ...parseNote(o.details.message), challenge: true });
+    return { ...o, confidence: 'low', details: { ...o.details, ...(message ? { message } : {}) } };
+  });
+}
+
+export default defineRule({
+  meta: {
+    id: 'unauthorized-token',
+    title: 'Key Vault rejected the access token (401)',
+    description:
+      'Key Vault answered 401 with an AKV100xx code: the request carried no token (AKV10000), a token from another tenant than the vault\'s (AKV10032), a token for another audience than Key Vault (AKV10022), or one whose signing key the service could not resolve (AKV10046).',
+    severity: 'error',
+    since: '0.1.0',
+    rank: 10,
+    codes: ['AKV10000', 'AKV10022', 'AKV10032', 'AKV10046'],
+    docs: [
+      { title: 'Azure Key Vault REST API error codes (401)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/rest-error-codes' },
+      { title: 'Authentication in Azure Key Vault', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/authentication' },
+      { title: 'Moving a key vault to a different subscription (tenant ID)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/move-subscription' },
+    ],
+  },
+  markers: ['AKV100', 'Request is missing a Bearer or PoP token'],
+  match: (window) => markChallenges(window, mergeRestatements(window, findOccurrences(window, { anchor: ANCHOR, before: 12, extract }))),
+  explain: explainUnauthorizedToken,
+});
