@@ -1,4 +1,4 @@
-import { markerRegexes, Scanner, type RegionLines } from './scanner';
+import { markerRegexes, Scanner, triggerOf, type RegionLines } from './scanner';
 
 function regions(text: string, chunkSize: number, options = { before: 2, after: 3, maxRegionHits: 500 }): RegionLines[] {
   const out: RegionLines[] = [];
@@ -47,8 +47,8 @@ describe('Scanner', () => {
     expect(count('é\n')).toEqual({ lines: 1, bytes: 3 });
   });
 
-  test('lowercase markers get their own pass and hits from every pass are merged in order', () => {
-    expect(markerRegexes(['HIT', 'ALSO', 'zeta', 'beta']).map((r) => r.source)).toEqual(['ALSO|HIT', 'zeta', 'beta']);
+  test('capitalised and other triggers are searched in two passes whose hits merge in order', () => {
+    expect(markerRegexes(['HIT', 'ALSO', 'zeta', 'beta']).map((r) => r.source)).toEqual(['ALSO|HIT', 'zeta|beta']);
     const got: RegionLines[] = [];
     const s = new Scanner(markerRegexes(['HIT', 'zeta']), (r) => got.push(r), { before: 0, after: 0, maxRegionHits: 500 });
     s.write('a zeta\nb\nc HIT\nd\ne zeta HIT\n');
@@ -58,6 +58,13 @@ describe('Scanner', () => {
       { firstLine: 3, lines: ['c HIT'] },
       { firstLine: 5, lines: ['e zeta HIT'] },
     ]);
+  });
+
+  test('a marker is searched from its rarest character', () => {
+    expect(triggerOf('deleted but recoverable')).toBe('verable');
+    expect(triggerOf('Client address is not authorized')).toBe('Client addre');
+    expect(triggerOf('no such host')).toBe('uch host');
+    expect(triggerOf('ObjectIsBeingDeleted')).toBe('ObjectIsBein');
   });
 
   test('a hit on the last line without a newline is still found', () => {
