@@ -12,7 +12,11 @@ const known = (text: string): Value => ({ known: true, text });
 /** A credential name Entra accepts (letters, digits, '-' and '_', at most 120) derived from the subject. */
 export function credentialName(subject: Value): Value {
   if (!subject.known) return { known: false, text: '<credential-name>' };
-  const slug = subject.text.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 120);
+  const slug = subject.text
+    .split(/[^A-Za-z0-9_]+/)
+    .filter((part) => part.length > 0)
+    .join('-')
+    .slice(0, 120);
   return slug.length >= 3 ? known(slug) : { known: false, text: '<credential-name>' };
 }
 

@@ -101,21 +101,34 @@ function ordered(causes: readonly string[], ci: Platform['ci'], first: string | 
   return [...causes].sort((a, b) => rank(a) - rank(b));
 }
 
-const GENERIC: Explanation = {
-  summary: 'Microsoft Entra ID refused to issue the token the pipeline needed, so Key Vault was never called.',
-  causes: ['The pipeline\'s identity could not get a token from Microsoft Entra ID; the AADSTS code in the log names the reason.'],
-  fixes: [
-    {
-      title: 'Look up the AADSTS code',
-      steps: ['Run `kvdoctor explain AADSTS<number>` with the code from the log, or open https://login.microsoftonline.com/error?code=<number>.'],
-      commands: [],
-    },
-  ],
-};
+/** Without a code (`kvdoctor explain aad`, the rule docs): the family's main causes and first fixes. */
+function overview(platform: Platform): Explanation {
+  const ctx = fixContext({}, {}, {}, platform.ci);
+  return {
+    summary: 'Microsoft Entra ID refused to issue the token the pipeline needed, so Key Vault was never called.',
+    causes: [
+      "A federated credential does not match the CI token's issuer, subject or audience (AADSTS70021, AADSTS700211, AADSTS700213, AADSTS7002138).",
+      'The CI presented no usable OIDC token (AADSTS50027), or presented it after it expired (AADSTS700024).',
+      'The client secret is wrong or expired (AADSTS7000215, AADSTS7000222), or never reached the request (AADSTS7000216, AADSTS7000218, AADSTS900144).',
+      'The client id or tenant id is wrong (AADSTS700016, AADSTS90002), or the application is disabled (AADSTS7000112).',
+      'A tenant policy blocks the sign-in: Conditional Access (AADSTS53003) or constrained workload identity federation (AADSTS700223, AADSTS700238).',
+      'The token was requested for a Key Vault resource the cloud does not have (AADSTS500011).',
+    ],
+    fixes: [
+      {
+        title: 'Look up the AADSTS code',
+        steps: ['Run `kvdoctor explain AADSTS<number>` with the code from the log, or open https://login.microsoftonline.com/error?code=<number>.'],
+        commands: [],
+      },
+      ...federationMismatchFixes(ctx),
+      ...secretInvalidFixes(ctx).slice(0, 1),
+    ],
+  };
+}
 
 export function explainAad({ facts, details, platform }: ExplainInput): Explanation {
   const info = codeInfo(facts.aadCode);
-  if (info === undefined) return GENERIC;
+  if (info === undefined) return overview(platform);
   const hints = parseHints(details.message);
   const ctx = fixContext(facts, details, hints, ciOf(platform, hints));
   const kind = kindOf(info, hints.inner);

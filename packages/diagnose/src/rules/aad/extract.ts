@@ -40,13 +40,17 @@ const CLOUDS: readonly { re: RegExp; cloud: NonNullable<Details['cloud']> }[] = 
   { re: /login\.microsoftonline\.de\b/, cloud: 'germany' },
 ];
 // Hand-redacted or placeholder values ("***", "repo:***/x", "<org>", "XXXX") are not facts.
-const MASKED = /\*{3}|<[^>\n]{1,60}>|^x{3,}$|^_$/i;
+const MASKED = /\*{3}|<[^>\n]{1,60}>/;
+const PLACEHOLDER = /^(?:x{3,}|_)$/i;
+
+/** Patterns built at run time (the ReDoS test parses only literals), for this family's own check. */
+export const BUILT_PATTERNS: readonly RegExp[] = [ONE_CODE, APP_ID, TENANT, CURRENT_TIME, VALID_FROM, EXPIRES, JSON_TRACE, JSON_CORRELATION];
 
 /** The first capture group that matched, when the value is real. */
 function pick(re: RegExp, text: string): string | undefined {
   const m = re.exec(text);
   const v = m?.slice(1).find((g) => g !== undefined);
-  return v !== undefined && !MASKED.test(v) ? v : undefined;
+  return v !== undefined && !MASKED.test(v) && !PLACEHOLDER.test(v) ? v : undefined;
 }
 
 function guid(re: RegExp, text: string): string | undefined {
@@ -95,7 +99,7 @@ export function extractAad(block: string, anchor: string): { facts: Facts; detai
   const trace = own.traceId ?? extractIds(block).traceId ?? guid(JSON_TRACE, block);
   if (trace) details.traceId = trace;
   const resource = pick(RESOURCE, block);
-  if (resource) details.resource = resource.replace(/[.,]+$/, '');
+  if (resource) details.resource = resource;
   const cloud = CLOUDS.find((c) => c.re.test(block))?.cloud;
   if (cloud) details.cloud = cloud;
   const message = formatHints(hintsOf(block, anchor));

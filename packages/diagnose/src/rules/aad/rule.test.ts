@@ -2,7 +2,9 @@ import { diagnose } from '../../diagnose';
 import { explain } from '../../explain';
 import type { Platform } from '../../report/schema';
 import { testRule } from '../../rule-kit/test-rule';
-import { AAD_CODES } from './codes';
+import { checkSync } from 'recheck';
+import { AAD_CODES, KNOWN_CODE } from './codes';
+import { BUILT_PATTERNS } from './extract';
 import { fixtures } from './fixtures';
 import rule from './rule';
 
@@ -128,5 +130,11 @@ describe('aad: summaries and specifics', () => {
     expect(finding?.details.resource).toBe('https://privatelink.vaultcore.azure.net/');
     expect(finding?.causes[0]).toMatch(/^The vault was addressed by its private-link name/);
     expect(finding ? commandsOf(finding) : []).toEqual(['nslookup azkeyvault.vault.azure.net', 'az cloud set --name AzureCloud', 'az account get-access-token --resource https://vault.azure.net --output none']);
+  });
+});
+
+describe('aad: run-time built patterns cannot backtrack catastrophically', () => {
+  test.each([KNOWN_CODE, ...BUILT_PATTERNS].map((re) => [re.source.slice(0, 60), re] as const))('%s', (_, re) => {
+    expect(checkSync(re.source, re.flags, { checker: 'automaton', timeout: 5000 }).status).toBe('safe');
   });
 });

@@ -1,4 +1,3 @@
-import type { Facts } from '../../report/schema';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import type { Occurrence } from '../../rule-kit/rule';
@@ -6,20 +5,18 @@ import { AAD_CODES, KNOWN_CODE } from './codes';
 import { explainAad } from './explain';
 import { extractAad } from './extract';
 
-/** Wrappers echo one error on adjacent lines (az prints it, then logs it; Azure DevOps re-issues it). */
+/**
+ * Wrappers echo one error on adjacent lines (az prints it, then logs it; Azure DevOps re-issues it
+ * as ##vso[task.issue]): those echoes are one finding, the first line's facts first.
+ */
 const ECHO_LINES = 4;
-
-function fill(into: Facts, from: Facts): Facts {
-  const out: Facts = { ...from, ...into };
-  return out;
-}
 
 function foldEchoes(occurrences: Occurrence[]): Occurrence[] {
   const out: Occurrence[] = [];
   for (const occ of occurrences) {
     const prev = out[out.length - 1];
     if (prev !== undefined && prev.facts.aadCode === occ.facts.aadCode && occ.anchor - prev.anchor <= ECHO_LINES) {
-      out[out.length - 1] = { ...prev, to: occ.to, facts: fill(prev.facts, occ.facts), details: { ...occ.details, ...prev.details } };
+      out[out.length - 1] = { ...prev, to: occ.to, facts: { ...occ.facts, ...prev.facts }, details: { ...occ.details, ...prev.details } };
     } else {
       out.push(occ);
     }
