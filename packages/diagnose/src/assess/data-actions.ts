@@ -70,7 +70,10 @@ export function actionMatches(pattern: string, action: string): boolean {
 
 /** True when an assignment at `scope` applies to `resourceId` (the same scope or an ancestor). */
 export function scopeCovers(scope: string, resourceId: string): boolean {
-  const s = scope.toLowerCase().replace(/\/+$/, '');
+  // A loop, not /\/+$/: that regex is quadratic on a long run of slashes.
+  let end = scope.length;
+  while (end > 0 && scope[end - 1] === '/') end--;
+  const s = scope.slice(0, end).toLowerCase();
   const r = resourceId.toLowerCase();
   return s === '' || r === s || r.startsWith(`${s}/`);
 }

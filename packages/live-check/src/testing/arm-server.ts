@@ -1,0 +1,164 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+
+/** What the fake ARM holds, as ARM's own JSON bodies, keyed the way ARM addresses them. */
+export interface ArmData {
+  /** Vault bodies per subscription id. */
+  vaults: Record<string, unknown[]>;
+  /** Vaults per page of a subscription listing; later pages come through nextLink. */
+  pageSize?: number;
+  /** Private endpoint connection bodies per vault id (lower case). */
+  endpointConnections?: Record<string, unknown[]>;
+  roleAssignments?: unknown[];
+  /** Role definition bodies per definition GUID (lower case). */
+  roleDefinitions?: Record<string, unknown>;
+  perimeters?: Record<string, unknown[]>;
+  /** Association bodies per perimeter id (lower case). */
+  associations?: Record<string, unknown[]>;
+}
+
+export interface Seen {
+  readonly method: string;
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly authorization: string | undefined;
+}
+
+export interface Reply {
+  readonly status: number;
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  /** Answer only after this long (the client may give up first). */
+  readonly delayMs?: number;
+}
+
+export interface ArmServer {
+  readonly endpoint: string;
+  readonly requests: Seen[];
+  /** Consulted before the routes: return a reply to fail or slow a request. */
+  override: ((req: Seen) => Reply | undefined) | undefined;
+  close(): Promise<void>;
+}
+
+const error = (status: number, code: string, message: string, headers?: Record<string, string>): Reply => ({ status, body: { error: { code, message } }, ...(headers ? { headers } : {}) });
+
+/** ARM's AuthorizationFailed body, in the wording ARM uses. */
+export function authorizationFailed(action: string, scope: string): Reply {
+  return error(
+    403,
+    'AuthorizationFailed',
+    `The client 'kvdoctor-reader' with object id '3f1d6c6a-0000-4000-8000-00000000c0de' does not have authorization to perform action '${action}' over scope '${scope}' or the scope is invalid. If access was recently granted, please refresh your credentials.`,
+  );
+}
+
+export function throttled(seconds: number): Reply {
+  return error(429, 'SubscriptionRequestsThrottled', `Number of 'read' requests exceeded. Please try again after '${seconds}' seconds.`, { 'retry-after': String(seconds) });
+}
+
+const lower = (s: string): string => s.toLowerCase();
+const idOf = (body: unknown): string => (typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string' ? lower(body.id) : '');
+const propsOf = (body: unknown): Record<string, unknown> =>
+  typeof body === 'object' && body !== null && 'properties' in body && typeof body.properties === 'object' && body.properties !== null ? { ...body.properties } : {};
+
+function route(data: ArmData, req: Seen, endpoint: string): Reply {
+  const path = lower(req.path);
+  let m = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.keyvault\/vaults$/.exec(path);
+  if (m) {
+    const all = data.vaults[m[1] ?? ''] ?? [];
+    const size = data.pageSize ?? 100;
+    const skip = Number(req.query.get('$skiptoken') ?? '0');
+    const next = skip + size < all.length ? `${endpoint}${req.path}?api-version=${req.query.get('api-version') ?? ''}&$skiptoken=${skip + size}` : undefined;
+    return { status: 200, body: { value: all.slice(skip, skip + size), ...(next ? { nextLink: next } : {}) } };
+  }
+  m = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.keyvault\/vaults\/([^/]+))(\/privateendpointconnections)?$/.exec(path);
+  if (m) {
+    const vault = Object.values(data.vaults).flat().find((v) => idOf(v) === m?.[1]);
+    if (vault === undefined) {
+      return error(404, 'ResourceNotFound', `The Resource 'Microsoft.KeyVault/vaults/${m[2] ?? ''}' under resource group was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix`);
+    }
+    if (!m[3]) return { status: 200, body: vault };
+    // Unless a test says otherwise, the listing agrees with the connections embedded in the vault.
+    const embedded = propsOf(vault)['privateEndpointConnections'];
+    const derived = (Array.isArray(embedded) ? embedded : []).map((c: unknown) =>
+      typeof c === 'object' && c !== null && 'id' in c && typeof c.id === 'string' ? { name: c.id.split('/').pop(), ...c } : c,
+    );
+    return { status: 200, body: { value: data.endpointConnections?.[m[1] ?? ''] ?? derived } };
+  }
+  m = /^(.*)\/providers\/microsoft\.authorization\/roleassignments$/.exec(path);
+  if (m) {
+    const principal = /principalId eq '([^']+)'/.exec(req.query.get('$filter') ?? '')?.[1]?.toLowerCase();
+    const value = (data.roleAssignments ?? []).filter((a) => principal === undefined || lower(String(propsOf(a)['principalId'] ?? '')) === principal);
+    return { status: 200, body: { value } };
+  }
+  m = /\/providers\/microsoft\.authorization\/roledefinitions\/([^/]+)$/.exec(path);
+  if (m) {
+    const def = data.roleDefinitions?.[m[1] ?? ''];
+    return def === undefined ? error(404, 'RoleDefinitionDoesNotExist', 'The specified role definition does not exist.') : { status: 200, body: def };
+  }
+  m = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.network\/networksecurityperimeters$/.exec(path);
+  if (m) return { status: 200, body: { value: data.perimeters?.[m[1] ?? ''] ?? [] } };
+  m = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/networksecurityperimeters\/[^/]+)\/resourceassociations$/.exec(path);
+  if (m) return { status: 200, body: { value: data.associations?.[m[1] ?? ''] ?? [] } };
+  return error(400, 'KvdoctorTestServerUnknownRoute', `no route for ${req.method} ${req.path}`);
+}
+
+/** A local HTTPS server on 127.0.0.1 speaking the ARM REST routes the live check's SDK calls use. */
+export async function startArmServer(data: ArmData, tls: { key: string; cert: string }): Promise<ArmServer> {
+  const requests: Seen[] = [];
+  let endpoint = '';
+  const server = createServer({ key: tls.key, cert: tls.cert }, (req: IncomingMessage, res: ServerResponse) => {
+    // Parsed by hand: `new URL('//subscriptions/…', base)` would read "subscriptions" as a host.
+    const raw = req.url ?? '/';
+    const at = raw.indexOf('?');
+    const seen: Seen = {
+      method: req.method ?? 'GET',
+      path: at < 0 ? raw : raw.slice(0, at),
+      query: new URLSearchParams(at < 0 ? '' : raw.slice(at + 1)),
+      authorization: req.headers.authorization,
+    };
+    requests.push(seen);
+    const reply: Reply =
+      armServer.override?.(seen) ??
+      (!seen.authorization?.startsWith('Bearer ')
+        ? error(401, 'AuthenticationFailed', "Authentication failed. The 'Authorization' header is missing.")
+        : seen.query.get('api-version') === null
+          ? error(400, 'MissingApiVersionParameter', "The api-version query parameter (?api-version=) is required for all requests.")
+          : route(data, seen, endpoint));
+    const send = (): void => {
+      if (res.destroyed) return;
+      res.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+      res.end(reply.body === undefined ? '' : JSON.stringify(reply.body));
+    };
+    if (reply.delayMs === undefined) send();
+    else {
+      const timer = setTimeout(send, reply.delayMs);
+      res.on('close', () => clearTimeout(timer));
+    }
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : 0;
+  endpoint = `https://127.0.0.1:${port}`;
+  const armServer: ArmServer = {
+    endpoint,
+    requests,
+    override: undefined,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+  return armServer;
+}
+
+/** A port on 127.0.0.1 that nothing listens on (for connection-refused tests). */
+export async function closedPort(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address !== null ? address.port : 0;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `https://127.0.0.1:${port}`;
+}
