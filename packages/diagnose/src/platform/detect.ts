@@ -10,9 +10,9 @@ interface Sign {
 // matters: specific signs (a hosted agent's name) come before generic ones.
 const SIGNS: readonly Sign[] = [
   { re: /Agent name: 'Azure Pipelines \d+'|Agent machine name: 'fv-az|Pool: Azure Pipelines\b/, ci: 'azure-devops', agent: 'microsoft-hosted' },
-  { re: /##\[section\]|##vso\[|Agent name: '|AzureKeyVault@\d|TF400898|Failed to query service connection API/, ci: 'azure-devops' },
+  { re: /##\[section\]|##vso\[|Agent name: '|AzureKeyVault@\d|AzureCLI@\d|TF400898|Failed to query service connection API|Script failed with error:/, ci: 'azure-devops' },
   { re: /Runner name: 'GitHub Actions \d+'|Hosted Compute Agent/, ci: 'github-actions', agent: 'github-hosted' },
-  { re: /Current runner version: '|##\[group\]Run |azure\/login@|GITHUB_(?:ACTIONS|WORKFLOW|RUN_ID)/, ci: 'github-actions' },
+  { re: /Current runner version: '|##\[group\]Run |azure\/login@|GITHUB_(?:ACTIONS|WORKFLOW|RUN_ID)|ACTIONS_ID_TOKEN_REQUEST_URL|Federated token details:/, ci: 'github-actions' },
   { re: /\.saas-linux-[a-z0-9-]{1,40}\.runners-manager\.gitlab\.com/, ci: 'gitlab', agent: 'gitlab-hosted' },
   { re: /Running with gitlab-runner|Using (?:Docker|Shell|Kubernetes|docker-autoscaler) executor|section_start:\d+:/, ci: 'gitlab' },
   { re: /Runner name: '(?!GitHub Actions)|Agent name: '(?!Azure Pipelines)|Running on [A-Za-z0-9-]{1,60}\.\.\.$/m, agent: 'self-hosted' },
