@@ -26,7 +26,5 @@ export function stateIn(anchorText: string, block: string): SoftDeleteState | un
 }
 
 export function stateOf(message: string | undefined): SoftDeleteState | undefined {
-  const entry = Object.entries(STATE_MESSAGES).find(([, text]) => text === message);
-  const key = entry?.[0];
-  return SIGNS.find((s) => s.state === key)?.state;
+  return SIGNS.map((s) => s.state).find((state) => STATE_MESSAGES[state] === message);
 }

@@ -48,10 +48,20 @@ export function explainUnauthorizedToken({ facts, details, platform }: ExplainIn
       'A token from an unexpected issuer or a test token signed with an unknown key.',
     );
     fixes.push(signingKeyFix());
+  } else if (code === undefined && !note.challenge) {
+    // No sub-code (an old service text, or `kvdoctor explain` without a log): every 401 reason, most common first.
+    summary = `${where} rejected the request's access token (401 Unauthorized, AKV100xx).`;
+    causes.push(
+      'AKV10000: the request carried no token (Connect-AzAccount -AccessToken without -KeyVaultAccessToken, a proxy dropping the Authorization header); also the normal first request of the SDK challenge flow.',
+      'AKV10032: the token came from another tenant than the vault\'s (signed in to the home tenant, or the service connection points at another directory).',
+      'AKV10022: the token was requested for another resource than Key Vault (the vault URL, Azure Resource Manager or an spn: identifier).',
+      'AKV10046: the service could not resolve the token\'s signing key; usually transient.',
+    );
+    fixes.push(missingTokenFix(resource), tenantFix(value(note.vaultTenant, 'vault-tenant-id'), platform), audienceFix(resource), signingKeyFix());
   } else {
     summary = note.challenge
       ? `${where} answered 401 AKV10000 to a request without a token; this looks like the SDK's first, unauthenticated request, which is normal when the next one succeeds.`
-      : `${where} received a request without a Bearer or PoP token (AKV10000 or a 401 without a sub-code).`;
+      : `${where} received a request without a Bearer or PoP token (AKV10000).`;
     const missing = [
       'Az PowerShell was signed in with Connect-AzAccount -AccessToken but without -KeyVaultAccessToken, so Key Vault cmdlets send no token.',
       'A proxy, gateway or redirect dropped the Authorization header, or the credential returned an empty token.',

@@ -103,7 +103,7 @@ StackTrace     :    at Microsoft.Azure.Commands.KeyVault.Models.KeyVaultDataServ
     commands: ['az account get-access-token --resource https://vault.azure.net --query accessToken -o tsv'],
   },
   {
-    name: 'Terraform debug log: the challenge leg of a run (AKV10000, low confidence)',
+    name: 'Terraform debug log: a dumped AKV10000 response is the challenge leg, not a refusal',
     source: 'https://github.com/hashicorp/terraform-provider-azurerm/issues/19749',
     text: `2022-12-20T15:22:30.797Z [DEBUG] provider.terraform-provider-azurerm_v3.33.0_x5: AzureRM Response for https://kv-tk888.vault.azure.net/secrets/secret1?api-version=7.1: 
 HTTP/2.0 401 Unauthorized
@@ -122,11 +122,7 @@ X-Ms-Keyvault-Service-Version: 1.9.640.1
 X-Ms-Request-Id: 84c6454b-6671-428d-bc5c-43a87bf07484
 
 {"error":{"code":"Unauthorized","message":"AKV10000: Request is missing a Bearer or PoP token."}}`,
-    expect: 'match',
-    facts: { innerErrorCode: 'AKV10000', errorCode: 'Unauthorized', clientIp: '167.220.204.128' },
-    details: {
-      message: 'vault tenant: 16b3c013-d300-468d-ac64-7eda0820b6d3; challenge: first unauthenticated request of the SDK challenge flow',
-    },
+    expect: 'no-match',
   },
   {
     name: 'Terraform reading certificate contacts: AKV10046 signing key',

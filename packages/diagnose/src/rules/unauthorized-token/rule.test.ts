@@ -22,13 +22,7 @@ describe('unauthorized-token: advice per AKV code', () => {
     expect(finding?.fixes[0]?.title).toBe("Get the token from the vault's tenant 72f988bf-86f1-41af-91ab-2d7cd011db47");
   });
 
-  test('an AKV10000 in a debug dump is the challenge leg: low confidence, said first', () => {
-    const finding = findingOf('Terraform debug log: the challenge leg of a run (AKV10000, low confidence)');
-    expect(finding?.confidence).toBe('low');
-    expect(finding?.causes[0]).toMatch(/^Azure SDKs send their first request to a vault without a token on purpose/);
-  });
-
-  test('an AKV10000 followed by a 200 response is also read as the challenge leg', () => {
+  test('a raised AKV10000 followed by a 200 response is kept, at low confidence, as the challenge leg', () => {
     // The Python SDK body (azure-sdk-for-python#24557), then a 200 status line as azurerm's debug log prints it (terraform-provider-azurerm#13142).
     const body = fixtures.find((f) => f.name === 'Python SecretClient: AKV10000 body')?.text ?? '';
     const finding = diagnose(`${body}\nHTTP/2.0 200 OK`).findings.find((f) => f.rule === 'unauthorized-token');
@@ -36,6 +30,7 @@ describe('unauthorized-token: advice per AKV code', () => {
     expect(finding?.summary).toBe(
       "The key vault answered 401 AKV10000 to a request without a token; this looks like the SDK's first, unauthenticated request, which is normal when the next one succeeds.",
     );
+    expect(finding?.causes[0]).toMatch(/^Azure SDKs send their first request to a vault without a token on purpose/);
   });
 
   test('a raised AKV10000 keeps high confidence and puts the missing token first', () => {
@@ -76,5 +71,17 @@ describe('unauthorized-token: advice per AKV code', () => {
     const finding = findingOf('Terraform reading certificate contacts: AKV10046 signing key');
     expect(finding?.summary).toBe('The key vault could not resolve the key that signed the token (AKV10046); this is usually transient on the service side.');
     expect(finding?.fixes.map((f) => f.title)).toEqual(['Retry with a fresh token']);
+  });
+
+  test('without a sub-code (kvdoctor explain) every 401 reason is listed', () => {
+    const e = rule.explain({ facts: {}, details: {}, platform: unknown });
+    expect(e.summary).toBe("The key vault rejected the request's access token (401 Unauthorized, AKV100xx).");
+    expect(e.causes.map((c) => c.slice(0, 9))).toEqual(['AKV10000:', 'AKV10032:', 'AKV10022:', 'AKV10046:']);
+    expect(e.fixes.map((f) => f.title)).toEqual([
+      'Send a Key Vault token with the request',
+      "Get the token from the vault's tenant <vault-tenant-id>",
+      'Request the token for https://vault.azure.net',
+      'Retry with a fresh token',
+    ]);
   });
 });

@@ -26,36 +26,43 @@ const LATER_SUCCESS = /HTTP\/[12](?:\.[01])? 200\b|\b200 OK\b|Response \[[^\]\s]
 
 function extract(block: string, anchorText: string): { facts: Facts; details: Details } {
   const facts: Facts = {};
-  const note: { -readonly [K in keyof TokenNote]: TokenNote[K] } = {};
   const code = CODE.exec(anchorText)?.[1];
   // The AKV sub-code is the specific reason under the generic "Unauthorized" code.
   if (code) facts.innerErrorCode = `AKV${code}`;
-  const vaultTenant = EXPECTED_TENANT.exec(block)?.[1] ?? CHALLENGE_TENANT.exec(block)?.[1];
-  if (vaultTenant) note.vaultTenant = vaultTenant.toLowerCase();
   const caller = FOUND_TENANT.exec(block)?.[1];
   if (caller) facts.tenantId = caller.toLowerCase();
+  const vaultTenant = (EXPECTED_TENANT.exec(block)?.[1] ?? CHALLENGE_TENANT.exec(block)?.[1])?.toLowerCase();
   const audience = AUDIENCE.exec(block);
+  let token: Pick<TokenNote, 'audience' | 'expected'> = {};
   if (audience?.[1] && audience[2]) {
-    const found = audience[2].replace(/[.,;]{1,8}$/, '');
-    note.expected = audience[1];
-    note.audience = found;
+    token = { expected: audience[1], audience: audience[2].replace(/[.,;]{1,8}$/, '') };
     // When the token was requested for the vault URL, that URL is the audience, not the request.
     const at = audience.index + audience[0].length - audience[2].length;
     facts.requestUrl = extractRequest(`${block.slice(0, at)} ${block.slice(at + audience[2].length)}`).requestUrl;
   }
-  const message = formatNote(note);
+  const message = formatNote({ ...(vaultTenant ? { vaultTenant } : {}), ...token });
   return { facts, details: message ? { message } : {} };
 }
 
-/** An AKV10000 from a debug dump, or followed by a success, is the SDK's challenge leg, not the failure. */
-function markChallenges(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
-  return occurrences.map((o) => {
-    if (o.facts.innerErrorCode !== 'AKV10000' && !/Request is missing a Bearer/.test(window.lines[o.anchor]?.text ?? '')) return o;
-    const block = window.slice(o.from, o.to);
-    const after = window.text.slice(window.startOf(o.anchor + 1));
-    if (!DEBUG_DUMP.test(block) && !LATER_SUCCESS.test(after)) return o;
+const RAW_BODY = /^\{"error":\{/;
+
+function isMissingToken(window: Window, o: Occurrence): boolean {
+  return o.facts.innerErrorCode === 'AKV10000' || /Request is missing a Bearer/.test(window.lines[o.anchor]?.text ?? '');
+}
+
+/**
+ * SDKs send their first request without a token to read the vault's tenant from the 401 challenge.
+ * A response body dumped by a debug log (not raised as an error) is that protocol step, not a
+ * refusal: it is dropped. A raised AKV10000 followed by a 200 is kept, at low confidence.
+ */
+function handleChallenges(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
+  return occurrences.flatMap((o) => {
+    if (!isMissingToken(window, o)) return [o];
+    const anchorText = window.lines[o.anchor]?.text ?? '';
+    if (RAW_BODY.test(anchorText) && DEBUG_DUMP.test(window.slice(o.from, o.to))) return [];
+    if (!LATER_SUCCESS.test(window.text.slice(window.startOf(o.anchor + 1)))) return [o];
     const message = formatNote({ ...parseNote(o.details.message), challenge: true });
-    return { ...o, confidence: 'low', details: { ...o.details, ...(message ? { message } : {}) } };
+    return [{ ...o, confidence: 'low' as const, details: { ...o.details, ...(message ? { message } : {}) } }];
   });
 }
 
@@ -76,6 +83,6 @@ export default defineRule({
     ],
   },
   markers: ['AKV100', 'Request is missing a Bearer or PoP token'],
-  match: (window) => markChallenges(window, mergeRestatements(window, findOccurrences(window, { anchor: ANCHOR, before: 12, extract }))),
+  match: (window) => handleChallenges(window, mergeRestatements(window, findOccurrences(window, { anchor: ANCHOR, before: 12, extract }))),
   explain: explainUnauthorizedToken,
 });
