@@ -25,7 +25,10 @@ export function explain(code: string): ExplainOutcome {
     const known = rules.flatMap((r) => [r.meta.id, ...r.meta.codes]);
     return { ok: false, error: { code: 'unknown-code', message: `no Key Vault family knows "${code.trim()}"`, known } };
   }
-  const facts = /^aadsts\d+$/.test(wanted) ? { aadCode: wanted.toUpperCase() } : {};
+  // The code itself is a fact, so a family that explains codes differently (AKV10032 vs AKV10022,
+  // AADSTS700213 vs AADSTS7000222) answers for that code, as it would for a log that showed it.
+  const canonical = rule.meta.codes.find((c) => c.toLowerCase() === wanted);
+  const facts = /^aadsts\d+$/.test(wanted) ? { aadCode: wanted.toUpperCase() } : canonical ? { innerErrorCode: canonical } : {};
   const e = rule.explain({ facts, details: {}, platform: { ci: 'unknown', agent: 'unknown' } });
   return {
     ok: true,

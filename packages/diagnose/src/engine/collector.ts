@@ -1,4 +1,5 @@
 import type { Confidence, Details, Evidence, Facts } from '../report/schema';
+import { fillMissing } from '../rule-kit/fill-missing';
 import type { Rule } from '../rule-kit/rule';
 
 /** One family's error, merged across every place it was repeated. */
@@ -20,13 +21,6 @@ function keyOf(rule: Rule, facts: Facts): string {
   return [rule.meta.id, ...IDENTITY.map((k) => String(facts[k] ?? '').toLowerCase())].join('|');
 }
 
-function fill<T extends object>(target: T, source: T): T {
-  const out = { ...target };
-  for (const [k, v] of Object.entries(source)) {
-    if (v !== undefined && (out as Record<string, unknown>)[k] === undefined) (out as Record<string, unknown>)[k] = v;
-  }
-  return out;
-}
 
 export class Collector {
   private readonly groups = new Map<string, Group>();
@@ -39,8 +33,8 @@ export class Collector {
       return;
     }
     group.count++;
-    group.facts = fill(group.facts, facts);
-    group.details = fill(group.details, details);
+    group.facts = fillMissing(group.facts, facts);
+    group.details = fillMissing(group.details, details);
     if (CONFIDENCE_ORDER[confidence] > CONFIDENCE_ORDER[group.confidence]) group.confidence = confidence;
   }
 

@@ -1,5 +1,6 @@
 import type { Confidence, Details, Facts } from '../report/schema';
 import { extractCommon } from '../facts/common';
+import { mergeRestatements } from './restatements';
 import type { Occurrence } from './rule';
 import type { Window } from './window';
 
@@ -50,7 +51,8 @@ export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrenc
   anchors.sort((a, b) => a.index - b.index);
   // Support lines close together are one message (a code repeated in a wrapper and its body).
   const merged = anchors.filter((a, i) => a.strong || i === 0 || (anchors[i - 1]?.index ?? -Infinity) < a.index - after);
-  return merged.map((a, i) => {
+  // A wrapper that prints the body's message again ("(Forbidden) X" then "Message: X") is one error.
+  return mergeRestatements(window, merged.map((a, i) => {
     const prev = merged[i - 1];
     const next = merged[i + 1];
     const from = Math.max(a.index - before, prev ? prev.index + 1 : 0);
@@ -69,5 +71,5 @@ export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrenc
       details: { ...common.details, ...extra?.details },
       confidence: extra?.confidence ?? spec.confidence ?? (a.strong ? 'high' : 'medium'),
     };
-  });
+  }));
 }

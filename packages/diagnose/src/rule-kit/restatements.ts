@@ -1,5 +1,6 @@
 import type { Confidence } from '../report/schema';
 import type { Occurrence } from './rule';
+import { fillMissing } from './fill-missing';
 import type { Window } from './window';
 
 // Wrappers print the service sentence twice: az "(Forbidden) X" then "Message: X", the JS RestError
@@ -9,14 +10,6 @@ const RESTATEMENT = /^(?:"?message"?\s?[:=]\s?"?|Message="|\{"error":\{"code":"[
 
 const ORDER: Readonly<Record<Confidence, number>> = { low: 0, medium: 1, high: 2 };
 
-// The same merge the collector applies to repeats: the first occurrence's values win.
-function fill<T extends object>(first: T, second: T): T {
-  const out = { ...first };
-  for (const [k, v] of Object.entries(second)) {
-    if (v !== undefined && (out as Record<string, unknown>)[k] === undefined) (out as Record<string, unknown>)[k] = v;
-  }
-  return out;
-}
 
 /**
  * Folds an occurrence whose anchor line restates the message of the occurrence before it (within
@@ -33,8 +26,8 @@ export function mergeRestatements(window: Window, occurrences: readonly Occurren
         anchor: prev.anchor,
         from: prev.from,
         to: Math.max(prev.to, occ.to),
-        facts: fill(prev.facts, occ.facts),
-        details: fill(prev.details, occ.details),
+        facts: fillMissing(prev.facts, occ.facts),
+        details: fillMissing(prev.details, occ.details),
         confidence: ORDER[occ.confidence] > ORDER[prev.confidence] ? occ.confidence : prev.confidence,
       };
     } else {

@@ -60,7 +60,7 @@ export const federationFixtures: readonly Fixture[] = [
     details: { traceId: '8eea681d-a1eb-487d-9be7-d61225177f00' },
     commands: [
       'az ad app federated-credential list --id <app-id> --query "[].{name:name, issuer:issuer, subject:subject, audiences:join(\',\', audiences)}" --output table',
-      'az ad app federated-credential create --id <app-id> --parameters \'{"name":"<credential-name>","issuer":"<issuer>","subject":"<subject>","audiences":["api://AzureADTokenExchange"]}\'',
+      'az ad app federated-credential create --id <app-id> --parameters \'{"name":"<credential-name>","issuer":"https://login.microsoftonline.com/<tenant-id>/v2.0","subject":"<subject>","audiences":["api://AzureADTokenExchange"]}\'',
     ],
   },
   {

@@ -1,7 +1,6 @@
 import type { Facts, ObjectType } from '../../report/schema';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
-import { mergeRestatements } from '../../rule-kit/restatements';
 import { explainDisabledObject } from './explain';
 
 // The service sentence ("Operation get is not allowed on a disabled secret.", also unwrapKey/sign
@@ -35,9 +34,7 @@ export default defineRule({
   },
   markers: ['is not allowed on a disabled', 'SecretDisabled', 'KeyDisabled', 'CertificateDisabled'],
   match: (window) =>
-    mergeRestatements(
-      window,
-      findOccurrences(window, {
+    findOccurrences(window, {
         anchor: ANCHOR,
         support: SUPPORT,
         extract: (block, anchorText) => {
@@ -48,6 +45,5 @@ export default defineRule({
           return { facts };
         },
       }),
-    ),
   explain: explainDisabledObject,
 });

@@ -1,7 +1,6 @@
 import type { Details, Facts, ObjectType } from '../../report/schema';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
-import { mergeRestatements } from '../../rule-kit/restatements';
 import type { Occurrence } from '../../rule-kit/rule';
 import type { Window } from '../../rule-kit/window';
 import { explainNotFound } from './explain';
@@ -106,7 +105,7 @@ export default defineRule({
     "invalid status code 'NotFound'",
   ],
   match: (window) => {
-    const strong = mergeRestatements(window, findOccurrences(window, { anchor: ANCHOR, support: SUPPORT, extract }));
+    const strong = findOccurrences(window, { anchor: ANCHOR, support: SUPPORT, extract });
     return [...strong, ...track1(window, strong)].sort((a, b) => a.anchor - b.anchor);
   },
   explain: explainNotFound,

@@ -1,7 +1,6 @@
 import type { Details } from '../../report/schema';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
-import { mergeRestatements } from '../../rule-kit/restatements';
 import { explainNsp } from './explain';
 
 // Key Vault's perimeter-aware evaluator; the body still carries innererror ForbiddenByFirewall, so
@@ -28,9 +27,7 @@ export default defineRule({
   },
   markers: ['NSP rules'],
   match: (window) =>
-    mergeRestatements(
-      window,
-      findOccurrences(window, {
+    findOccurrences(window, {
         anchor: ANCHOR,
         extract: (block) => {
           const details: Details = {};
@@ -38,6 +35,5 @@ export default defineRule({
           return { details };
         },
       }),
-    ),
   explain: explainNsp,
 });

@@ -1,7 +1,6 @@
 import type { Details } from '../../report/schema';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
-import { mergeRestatements } from '../../rule-kit/restatements';
 import { explainPublicNetworkDisabled } from './explain';
 
 // The 2022–2025 text and the 2025+ text; both carry innererror ForbiddenByConnection. Anchored on
@@ -29,11 +28,8 @@ export default defineRule({
     ],
   },
   markers: ['ForbiddenByConnection', 'Public network access is disabled', 'not an approved private link'],
-  // az prints the sentence twice ("(Forbidden) …" then "Message: …"): one error, counted once.
   match: (window) =>
-    mergeRestatements(
-      window,
-      findOccurrences(window, {
+    findOccurrences(window, {
         anchor: ANCHOR,
         support: SUPPORT,
         extract: (block) => {
@@ -42,6 +38,5 @@ export default defineRule({
           return { details };
         },
       }),
-    ),
   explain: explainPublicNetworkDisabled,
 });

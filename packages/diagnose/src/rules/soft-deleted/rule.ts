@@ -2,7 +2,6 @@ import type { Details, Facts, ObjectType } from '../../report/schema';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import { VAULT_NAME } from '../../rule-kit/patterns';
-import { mergeRestatements } from '../../rule-kit/restatements';
 import { explainSoftDeleted } from './explain';
 import { STATE_MESSAGES, stateIn } from './state';
 
@@ -74,6 +73,6 @@ export default defineRule({
     'DeletedVaultPurge',
     'purge protection is enabled',
   ],
-  match: (window) => mergeRestatements(window, findOccurrences(window, { anchor: ANCHOR, support: SUPPORT, extract })),
+  match: (window) => findOccurrences(window, { anchor: ANCHOR, support: SUPPORT, extract }),
   explain: explainSoftDeleted,
 });

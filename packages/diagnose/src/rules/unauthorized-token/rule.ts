@@ -3,7 +3,6 @@ import { extractRequest } from '../../facts/request-url';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import { GUID } from '../../rule-kit/patterns';
-import { mergeRestatements } from '../../rule-kit/restatements';
 import type { Occurrence } from '../../rule-kit/rule';
 import type { Window } from '../../rule-kit/window';
 import { explainUnauthorizedToken } from './explain';
@@ -83,6 +82,6 @@ export default defineRule({
     ],
   },
   markers: ['AKV100', 'Request is missing a Bearer or PoP token'],
-  match: (window) => handleChallenges(window, mergeRestatements(window, findOccurrences(window, { anchor: ANCHOR, before: 12, extract }))),
+  match: (window) => handleChallenges(window, findOccurrences(window, { anchor: ANCHOR, before: 12, extract })),
   explain: explainUnauthorizedToken,
 });
