@@ -1,0 +1,81 @@
+import type { ClientIpOwner, CommandTool, Details, Facts, Platform } from '@kvdoctor/diagnose';
+import type { Encoding } from '../inputs/result';
+
+const CI_NAMES: Record<Platform['ci'], string | undefined> = {
+  'azure-devops': 'Azure DevOps',
+  'github-actions': 'GitHub Actions',
+  gitlab: 'GitLab CI',
+  unknown: undefined,
+};
+
+const AGENT_NAMES: Record<Platform['agent'], string | undefined> = {
+  'microsoft-hosted': 'Microsoft-hosted agent',
+  'github-hosted': 'GitHub-hosted runner',
+  'gitlab-hosted': 'GitLab-hosted runner',
+  'self-hosted': 'self-hosted agent',
+  unknown: undefined,
+};
+
+export function platformLabel(platform: Platform): string | undefined {
+  const parts = [CI_NAMES[platform.ci], AGENT_NAMES[platform.agent]].filter((p): p is string => p !== undefined);
+  return parts.length > 0 ? parts.join(', ') : undefined;
+}
+
+export const ENCODING_NAMES: Record<Encoding, string> = {
+  'utf-8': 'UTF-8',
+  'utf-16le': 'UTF-16 (little-endian)',
+  'utf-16be': 'UTF-16 (big-endian)',
+  latin1: 'Latin-1 (Windows-1252)',
+};
+
+export const TOOL_NAMES: Record<CommandTool, string> = {
+  az: 'Azure CLI',
+  powershell: 'Azure PowerShell',
+  bicep: 'Bicep',
+  terraform: 'Terraform',
+  'azure-pipelines': 'Azure Pipelines YAML',
+  'github-actions': 'GitHub Actions YAML',
+  'gitlab-ci': 'GitLab CI YAML',
+  bash: 'Bash',
+};
+
+function ownerLabel(owner: ClientIpOwner): string | undefined {
+  switch (owner.kind) {
+    case 'azure-devops':
+      return `Azure DevOps ${owner.geography} (${owner.range})`;
+    case 'azure':
+      return `${owner.serviceTag} (${owner.range})`;
+    case 'unknown':
+      return undefined;
+  }
+}
+
+/** The facts worth a line, in reading order, with their labels; absent facts are skipped. */
+export function factRows(facts: Facts, details: Details): [string, string][] {
+  const rows: [string, string | undefined][] = [
+    ['Vault', facts.vault === undefined ? undefined : facts.location ? `${facts.vault} (${facts.location})` : facts.vault],
+    ['Object', facts.objectName === undefined ? undefined : `${facts.objectType ?? 'object'} ${facts.objectName}`],
+    ['Client address', facts.clientIp === undefined ? undefined : facts.clientIpClass ? `${facts.clientIp} (${facts.clientIpClass})` : facts.clientIp],
+    ['Address owner', facts.clientIpOwner ? ownerLabel(facts.clientIpOwner) : undefined],
+    ['Caller app id', facts.appId],
+    ['Caller object id', facts.objectId],
+    ['Tenant', facts.tenantId],
+    ['Action', facts.action],
+    ['Error', [facts.httpStatus, facts.errorCode, facts.innerErrorCode].filter((v) => v !== undefined).join(' ') || undefined],
+    ['Entra code', facts.aadCode],
+    ['Request', facts.requestUrl],
+    ['Correlation id', facts.correlationId],
+    ['Time', facts.timestamp],
+    ['Resource', details.resource],
+    ['Role assignment', details.assignment],
+    ['Decision', details.decisionReason],
+    ['Permission', details.permission],
+    ['Trusted-services bypass', details.bypass],
+    ['Subnet', details.subnet],
+    ['Managed identity', details.managedIdentityResourceId],
+    ['Cloud', details.cloud === 'public' ? undefined : details.cloud],
+    ['Managed HSM', details.managedHsm === true ? 'yes' : undefined],
+    ['Seen in', details.via],
+  ];
+  return rows.filter((r): r is [string, string] => r[1] !== undefined);
+}
