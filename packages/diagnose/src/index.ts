@@ -22,6 +22,7 @@ export {
   type AclMatchResult,
 } from './network/match-rules';
 export { assess } from './assess/assess';
+export type { AssessOptions } from './assess/context';
 export { VaultAccessModelSchema, type VaultAccessModel } from './assess/model';
 export { VerdictSchema, VerdictCheckSchema, VerdictStatusSchema, type Verdict, type VerdictCheck, type VerdictStatus } from './assess/verdict';
 export { classifyAddress, fitsIpRule } from './network/classify';

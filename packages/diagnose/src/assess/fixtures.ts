@@ -1,3 +1,4 @@
+import { diagnose } from '../diagnose';
 import { type Details, type Facts, type Finding, FindingSchema } from '../report/schema';
 import { type VaultAccessModel, VaultAccessModelSchema } from './model';
 
@@ -42,4 +43,14 @@ export function modelOf(overrides: Partial<VaultAccessModel> = {}): VaultAccessM
     nsp: { associated: false },
     ...overrides,
   });
+}
+
+// The seed blog's refusal (hammadaslam.com, 2020-09-04), read by the engine itself.
+const SEED =
+  'Response from server: ‘{“error”:{“code”:”Forbidden”,”message”:”Client address is not authorized and caller is not a trusted service.\\r\\nClient address: 40.82.190.38\\r\\nCaller: appid=2c5a35cb-ef1f-4659-98a2-dca8761c0def;oid=f54370a6-bc53-4e02-8d73-63de4c317b54;iss=https://sts.windows.net/a1a2578a-8fd3-4595-bb18-7d17df8944b0/\\r\\nVault: hypervmigratio98a5kv;location=canadacentral”,”innererror”:{“code”:”ForbiddenByFirewall”}}}’';
+
+export function seedFinding(): Finding {
+  const [finding] = diagnose(SEED).findings;
+  if (finding === undefined) throw new Error('the seed text produced no finding');
+  return finding;
 }

@@ -1,25 +1,15 @@
-import { diagnose } from '../diagnose';
 import { assessContext } from './context';
-import { findingOf, modelOf } from './fixtures';
+import { findingOf, modelOf, seedFinding } from './fixtures';
 import { firewallCheck, privateEndpointCheck, publicNetworkCheck } from './network-checks';
 
-// The seed blog's refusal, read by the engine itself.
-const SEED =
-  'Response from server: ‘{“error”:{“code”:”Forbidden”,”message”:”Client address is not authorized and caller is not a trusted service.\\r\\nClient address: 40.82.190.38\\r\\nCaller: appid=2c5a35cb-ef1f-4659-98a2-dca8761c0def;oid=f54370a6-bc53-4e02-8d73-63de4c317b54;iss=https://sts.windows.net/a1a2578a-8fd3-4595-bb18-7d17df8944b0/\\r\\nVault: hypervmigratio98a5kv;location=canadacentral”,”innererror”:{“code”:”ForbiddenByFirewall”}}}’';
-
-function seedFinding() {
-  const [finding] = diagnose(SEED).findings;
-  if (finding === undefined) throw new Error('the seed text produced no finding');
-  return finding;
-}
-
 describe('firewall check', () => {
-  it('fails with the exact rule command when the address matches no rule', () => {
+  it('fails the seed, names Azure DevOps Canada and adds only what the vault lacks (the blog\'s story: the Canada range was already in)', () => {
     const ctx = assessContext(seedFinding(), modelOf({ networkAcls: { defaultAction: 'Deny', bypass: 'None', ipRules: ['52.228.82.0/24', '20.37.194.0/24'], virtualNetworkRules: [] } }));
     expect(firewallCheck(ctx)).toEqual({
       check: 'firewall',
       status: 'fail',
-      evidence: 'defaultAction Deny, bypass None, 40.82.190.38 matches no ipRule (2 rules)',
+      evidence:
+        'defaultAction Deny, bypass None, 40.82.190.38 matches no ipRule (2 rules); 40.82.190.38 is Azure DevOps Canada (Azure DevOps data-migration IPs: Azure DevOps Services, Canada Central, 40.82.190.38/32, published 2021-04-01): the Azure DevOps service itself, reading the vault to link or edit a variable group, not your agent → allow the published inbound ranges of Azure DevOps Canada and this address: add 40.82.190.38; 52.228.82.0/24 is already allowed',
       command: { tool: 'az', text: 'az keyvault network-rule add --resource-group rg-x --name hypervmigratio98a5kv --ip-address 40.82.190.38' },
     });
   });

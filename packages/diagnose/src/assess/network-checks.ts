@@ -2,6 +2,7 @@ import { value } from '../fixes/quote';
 import { findAdmittingRule } from '../network/match-rules';
 import { commands } from './commands';
 import { type AssessContext, plural, predates } from './context';
+import { ownerVerdict } from './firewall-owner';
 import type { Verdict } from './verdict';
 
 function approvedEndpoints(ctx: AssessContext): string[] {
@@ -88,11 +89,14 @@ export function firewallCheck(ctx: AssessContext): Verdict {
       evidence: `${head}, ${ctx.ip} matches ipRule ${rule}: the address is now allowed${predates(ctx, 'firewall', 'rule')}`,
     };
   }
+  // An address the log garbled has no owner to look up: the plain rule, as the log spelled it.
+  if (ctx.ipClass === undefined) return { check: 'firewall', status: 'fail', evidence: `${head}, ${ctx.ip} matches no ipRule (${rules})`, command: commands.addIpRule(model, ip) };
+  const owner = ownerVerdict(ctx, ctx.ip);
   return {
     check: 'firewall',
     status: 'fail',
-    evidence: `${head}, ${ctx.ip} matches no ipRule (${rules})`,
-    command: commands.addIpRule(model, ip),
+    evidence: `${head}, ${ctx.ip} matches no ipRule (${rules}); ${owner.clause}`,
+    command: owner.command,
   };
 }
 

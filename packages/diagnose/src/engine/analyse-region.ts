@@ -18,6 +18,11 @@ function overlaps(a: Occurrence, b: Occurrence): boolean {
   return a.from <= b.to && b.from <= a.to;
 }
 
+/** `other` is the superseding family's reading of the same message as `occ`. */
+function sameMessage(other: Occurrence, occ: Occurrence): boolean {
+  return occ.anchor === other.anchor || (occ.strong === false && overlaps(other, occ));
+}
+
 function evidenceOf(window: Window, occ: Occurrence): Evidence[] {
   const out: Evidence[] = [];
   for (let i = occ.anchor; i <= Math.min(occ.to, occ.anchor + EVIDENCE_LINES - 1); i++) {
@@ -34,9 +39,7 @@ export function analyseRegion(region: RegionLines, rules: readonly Rule[]): Foun
   if (candidates.length === 0) return [];
   const window = new Window(region.lines.flatMap((text, i) => normaliseLine(text, region.firstLine + i)));
   const found = candidates.flatMap((rule) => rule.match(window).map((occurrence) => ({ rule, occurrence })));
-  const specific = found.filter(
-    (f) => !found.some((o) => o !== f && (o.rule.meta.supersedes ?? []).includes(f.rule.meta.id) && overlaps(o.occurrence, f.occurrence)),
-  );
+  const specific = found.filter((f) => !found.some((o) => o !== f && (o.rule.meta.supersedes ?? []).includes(f.rule.meta.id) && sameMessage(o.occurrence, f.occurrence)));
   const kept = specific.filter(
     (f) => !f.rule.meta.wrapper || !specific.some((o) => !o.rule.meta.wrapper && overlaps(o.occurrence, f.occurrence)),
   );

@@ -70,6 +70,7 @@ export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrenc
       facts,
       details: { ...common.details, ...extra?.details },
       confidence: extra?.confidence ?? spec.confidence ?? (a.strong ? 'high' : 'medium'),
+      strong: a.strong,
     };
   }));
 }

@@ -12,6 +12,12 @@ export interface Occurrence {
   readonly facts: Facts;
   readonly details: Details;
   readonly confidence: Confidence;
+  /**
+   * False when only a weak sign (an inner error code) identified the message. A family that
+   * supersedes another drops that family's occurrence on the same line, or a weak one inside its
+   * message, but never a separate message of its own nearby.
+   */
+  readonly strong?: boolean;
 }
 
 export interface ExplainInput {

@@ -3,6 +3,7 @@ import aad from './aad/rule';
 import accessPolicy from './access-policy/rule';
 import disabledObject from './disabled-object/rule';
 import firewall from './firewall/rule';
+import forbiddenWithoutReason from './forbidden-without-reason/rule';
 import notFound from './not-found/rule';
 import nsp from './nsp/rule';
 import privateEndpointDns from './private-endpoint-dns/rule';
@@ -18,6 +19,7 @@ export const rules = [
   accessPolicy,
   disabledObject,
   firewall,
+  forbiddenWithoutReason,
   notFound,
   nsp,
   privateEndpointDns,

@@ -112,6 +112,24 @@ export const FEDERATION_CODES: readonly AadCodeInfo[] = [
     source: 'https://github.com/MicrosoftDocs/azure-docs/issues/90276',
   },
   {
+    code: 'AADSTS50166',
+    name: 'Request to External OIDC endpoint failed',
+    kind: 'federation-blocked',
+    causes: [
+      "Entra could not fetch the issuer's OpenID configuration or signing keys: the CI's issuer endpoint was unavailable (reported for Azure DevOps workload identity service connections), or a self-hosted issuer (GitLab, GitHub Enterprise Server, an AKS cluster) is not reachable from the internet.",
+    ],
+    source: 'https://github.com/Azure/azure-cli/issues/28863',
+  },
+  {
+    code: 'AADSTS90061',
+    name: 'Request to External OIDC endpoint failed',
+    kind: 'federation-blocked',
+    causes: [
+      "Entra could not reach the CI's OIDC issuer to validate the federated token: an outage of the issuer (reported for Azure DevOps workload identity service connections, all failing at once), or an issuer URL that resolves only inside a private network.",
+    ],
+    source: 'https://github.com/microsoft/azure-pipelines-tasks/issues/19831',
+  },
+  {
     code: 'AADSTS700024',
     name: 'Client assertion is not within its valid time range',
     kind: 'assertion-expired',

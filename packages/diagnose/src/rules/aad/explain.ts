@@ -40,6 +40,8 @@ const BLOCKED: Readonly<Record<string, string>> = {
   AADSTS70052: 'the app registration is multitenant, which this issuer does not accept',
   AADSTS900382: 'workload identity federation is not available across these clouds',
   AADSTS700222: "an Entra-issued token was presented where the CI's own OIDC token belongs",
+  AADSTS50166: "Entra could not reach the CI's OIDC issuer to validate the federated token",
+  AADSTS90061: "Entra could not reach the CI's OIDC issuer to validate the federated token",
 };
 
 /** Why, in one clause, for the summary sentence. */

@@ -141,6 +141,18 @@ export function federationBlockedFixes(ctx: FixContext): Fix[] {
   if (ctx.code === 'AADSTS700222') {
     return [{ title: 'Present the CI\'s own OIDC token', steps: ['Exchange the token your CI issues (or a managed identity token for api://AzureADTokenExchange), not an access token from Entra.'], commands: [] }];
   }
+  if (ctx.code === 'AADSTS50166' || ctx.code === 'AADSTS90061') {
+    return [
+      {
+        title: "Check that Entra can reach your CI's OIDC issuer",
+        steps: [
+          "Open the issuer's discovery document from outside your network (<issuer>/.well-known/openid-configuration) and its jwks_uri; a self-hosted issuer must serve both publicly over HTTPS.",
+          'If the issuer is Azure DevOps or GitHub, check their status page: this error appears for every pipeline at once during an issuer incident; re-run when it is resolved.',
+        ],
+        commands: [{ tool: 'bash', text: 'curl -fsS <issuer>/.well-known/openid-configuration' }],
+      },
+    ];
+  }
   if (ctx.code === 'AADSTS900382') {
     return [{ title: 'Use a secret or certificate in this cloud', steps: ['Some sovereign clouds block workload identity federation: authenticate this pipeline with a service principal secret or certificate.'], commands: [] }];
   }

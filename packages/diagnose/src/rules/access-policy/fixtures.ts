@@ -174,4 +174,10 @@ export const fixtures: readonly Fixture[] = [
     text: '│ Error: checking for presence of existing Secret "7XXXXXXXX6" (Key Vault "https://test-piyush-kv-1011.vault.azure.net/"): keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="Caller is not authorized to perform action on resource.\\r\\nIf role assignments, deny assignments or role definitions were changed recently, please observe propagation time.\\r\\nCaller: appid=0XXXXXXXX6;oid=5XXXXXXXXa;iss=https://sts.windows.net/ee4XXXXXXXXd6/\\r\\nAction: \'Microsoft.KeyVault/vaults/secrets/getSecret/action\'\\r\\nResource: \'/subscriptions/dXXXXXXXX01/resourcegroups/test-piyush1-rg/providers/microsoft.keyvault/vaults/test-piyush-kv-1011/secrets/7cXXXXXXXX96\'\\r\\nAssignment: (not found)\\r\\nDenyAssignmentId: null\\r\\nDecisionReason: \'DeniedWithNoValidRBAC\' \\r\\nVault: test-piyush-kv-1011;location=canadacentral\\r\\n" InnerError={"code":"ForbiddenByRbac"}',
     expect: 'no-match',
   },
+  {
+    name: 'Old track-1 .NET client: KeyVaultErrorException Access denied at web app start-up',
+    source: 'https://github.com/Azure/azure-sdk-for-net/issues/4190',
+    text: '[Critical] Microsoft.AspNetCore.Hosting.Internal.WebHost: Application startup exception\nMicrosoft.Azure.KeyVault.Models.KeyVaultErrorException: Access denied\n   at Microsoft.Azure.KeyVault.KeyVaultClient.<GetSecretsWithHttpMessagesAsync>d__66.MoveNext()',
+    expect: 'match',
+  },
 ];

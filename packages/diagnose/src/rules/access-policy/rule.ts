@@ -1,6 +1,8 @@
 import { extractRequest } from '../../facts/request-url';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
+import type { Occurrence } from '../../rule-kit/rule';
+import type { Window } from '../../rule-kit/window';
 import { explainAccessPolicy } from './explain';
 import { extractAccessPolicy } from './extract';
 
@@ -11,6 +13,17 @@ const ANCHOR =
 // The inner error code alone ("Access denied" with InnerError AccessDenied, truncated bodies).
 const SUPPORT =
   /(?:"inner_?error"\s?:\s?\{\s{0,40}"code"\s?:\s?"|InnerError=\{"code":"|Inner error: \{\s{0,40}"code": ")(?:AccessDenied|ForbiddenByPolicy)"/gi;
+
+// Before 2019 the service said only "Access denied" (no inner code) when the caller had no policy
+// entry; "Access denied" alone is far too common, so it counts only in a Key Vault client's words.
+const LEGACY = /Message="Access denied"|KeyVaultErrorException: Access denied\b|"message"\s?:\s?"Access denied\.?"/g;
+const KEY_VAULT_CLIENT = /keyvault\.BaseClient#|KeyVaultErrorException|Microsoft\.Azure\.KeyVault|\.vault\.azure\.net/;
+
+function legacy(window: Window, current: readonly Occurrence[]): Occurrence[] {
+  return findOccurrences(window, { anchor: LEGACY, confidence: 'medium', extract: (block) => extractAccessPolicy(block, extractRequest(block).objectType) }).filter(
+    (o) => KEY_VAULT_CLIENT.test(window.slice(o.from, o.to)) && !current.some((c) => o.anchor >= c.from && o.anchor <= c.to),
+  );
+}
 
 export default defineRule({
   meta: {
@@ -29,12 +42,14 @@ export default defineRule({
       { title: 'Migrate to Azure role-based access control', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/rbac-migration' },
     ],
   },
-  markers: ['permission on key vault', 'not found on any access policy', 'Operation is not allowed', 'on-behalf-of', 'Access policy is not set', 'AccessDenied', 'ForbiddenByPolicy'],
-  match: (window) =>
-    findOccurrences(window, {
+  markers: ['permission on key vault', 'not found on any access policy', 'Operation is not allowed', 'on-behalf-of', 'Access policy is not set', 'AccessDenied', 'ForbiddenByPolicy', 'Access denied'],
+  match: (window) => {
+    const current = findOccurrences(window, {
       anchor: ANCHOR,
       support: SUPPORT,
       extract: (block) => extractAccessPolicy(block, extractRequest(block).objectType),
-    }),
+    });
+    return [...current, ...legacy(window, current)].sort((a, b) => a.anchor - b.anchor);
+  },
   explain: explainAccessPolicy,
 });

@@ -130,9 +130,25 @@ export const fixtures: readonly Fixture[] = [
     expect: 'no-match',
   },
   {
-    name: 'az keyvault with urllib3 1.x: host not in the message, so the vault cannot be told (known gap)',
+    name: 'az keyvault with urllib3 1.x: host not in the message, placeholder vault name is not a fact',
     source: 'https://github.com/Azure/azure-cli/issues/28119',
     text: 'az keyvault secret show --name SECRET_NAME --vault-name VAULT_NAME\n<urllib3.connection.HTTPSConnection object at 0x7f768aadd0d0>: Failed to establish a new connection: [Errno -2] Name or service not known',
-    expect: 'known-gap',
+    expect: 'match',
+    facts: { vault: undefined },
+    details: { message: 'Name or service not known' },
+  },
+  {
+    name: 'az keyvault secret set on Windows: getaddrinfo failed, no host in the message, vault from --vault-name',
+    source: 'https://github.com/Azure/azure-cli/issues/28772',
+    text: 'az keyvault secret set --name "TestAzCliSetSecret" --vault-name "myvault" --value "SuperSecret"\n\n### Errors\n\n<urllib3.connection.HTTPSConnection object at 0x0000027907C21590>: Failed to establish a new connection: [Errno 11001] getaddrinfo failed',
+    expect: 'match',
+    facts: { vault: 'myvault' },
+    details: { message: 'getaddrinfo failed' },
+  },
+  {
+    name: 'pip install behind a broken resolver: the same urllib3 failure with no Key Vault around it',
+    source: 'https://github.com/pypa/pip/issues/12730',
+    text: "WARNING: Retrying (Retry(total=4, connect=None, read=None, redirect=None, status=None)) after connection broken by 'NewConnectionError('<pip._vendor.urllib3.connection.HTTPSConnection object at 0x7f2f7f54bd60>: Failed to establish a new connection: [Errno -2] Name or service not known')': /simple/pandas/",
+    expect: 'no-match',
   },
 ];

@@ -48,6 +48,26 @@ function extract(anchorText: string): { facts: Facts; details: Details } | undef
 // anchored at the line start: container runtimes prefix lines ("<time> stdout F ").
 const INNER_EXCEPTION = /---> [A-Za-z0-9_.]{1,200}Exception\b/;
 
+// Resolver failures that name no host (urllib3's "[Errno -2] Name or service not known", Windows'
+// "getaddrinfo failed", .NET's bare "No such host is known."): only Key Vault context around them
+// (an az keyvault command, the Key Vault SDK in the stack, the word itself) makes them this family's.
+const HOSTLESS = /No such host is known|Name or service not known|getaddrinfo failed|Temporary failure in name resolution|Name does not resolve/g;
+const KEY_VAULT_CONTEXT = /\bkeyvault\b|\bkey vault\b|\bKeyVault|\.vault\.azure\.net|--vault-name\b/i;
+const VAULT_FLAG = new RegExp(`--vault-name[= ]["']?(${VAULT_NAME})["']?(?:\\s|$)`);
+
+function hostless(window: Window, hosted: readonly Occurrence[]): Occurrence[] {
+  const taken = new Set(hosted.map((o) => o.anchor));
+  return findOccurrences(window, { anchor: HOSTLESS, before: 8, after: 4, confidence: 'medium' })
+    .filter((o) => !taken.has(o.anchor) && KEY_VAULT_CONTEXT.test(window.slice(o.from, o.to)))
+    .map((o) => {
+      const facts: Facts = { ...o.facts };
+      const named = VAULT_FLAG.exec(window.slice(o.from, o.to))?.[1];
+      if (facts.vault === undefined && named !== undefined && !MASKED.test(named)) facts.vault = named;
+      const message = HOSTLESS.source.split('|').find((phrase) => (window.lines[o.anchor]?.text ?? '').includes(phrase));
+      return { ...o, facts, details: message === undefined ? o.details : { ...o.details, message } };
+    });
+}
+
 function foldInnerExceptions(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
   const out: Occurrence[] = [];
   for (const occ of occurrences) {
@@ -90,8 +110,12 @@ export default defineRule({
     'could not be resolved',
     'UnknownHostException',
     'privatelink.vaultcore',
+    'getaddrinfo failed',
+    'Temporary failure in name resolution',
   ],
-  match: (window) =>
-    foldInnerExceptions(window, findOccurrences(window, { anchor: ANCHOR, before: 4, after: 6, extract: (_block, anchorText) => extract(anchorText) })),
+  match: (window) => {
+    const hosted = foldInnerExceptions(window, findOccurrences(window, { anchor: ANCHOR, before: 4, after: 6, extract: (_block, anchorText) => extract(anchorText) }));
+    return foldInnerExceptions(window, [...hosted, ...hostless(window, hosted)].sort((a, b) => a.anchor - b.anchor));
+  },
   explain: explainPrivateEndpointDns,
 });

@@ -1,0 +1,38 @@
+import { defineRule } from '../../rule-kit/define-rule';
+import { findOccurrences } from '../../rule-kit/occurrences';
+import type { Occurrence } from '../../rule-kit/rule';
+import type { Window } from '../../rule-kit/window';
+import { explainForbiddenWithoutReason } from './explain';
+
+// Track-1 clients (Microsoft.Azure.KeyVault, Az PowerShell before the body was printed) throw only
+// the status; every other Microsoft track-1 SDK (Power BI, ARM) throws the same words, so only Key
+// Vault context around the line makes it this family's.
+const ANCHOR = /Operation returned an invalid status code '?Forbidden'?/g;
+const KEY_VAULT_CONTEXT = /KeyVault|Key Vault|keyvault|\.vault\.azure\.net/;
+
+function withKeyVaultContext(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
+  return occurrences.filter((o) => KEY_VAULT_CONTEXT.test(window.slice(o.from, o.to)));
+}
+
+export default defineRule({
+  meta: {
+    id: 'forbidden-without-reason',
+    title: 'Key Vault answered 403 Forbidden, but the client printed no reason',
+    description:
+      'A Key Vault call was refused with 403 and the client printed only the status, not the response body that names the gate (firewall, RBAC, access policy, disabled object). This finding says how to see the body and what each likely cause needs.',
+    severity: 'error',
+    since: '0.1.0',
+    rank: 95,
+    codes: [],
+    // Generic: any family that reads the real body of the same error explains it better.
+    wrapper: true,
+    docs: [
+      { title: 'Troubleshooting Azure Key Vault access issues', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/troubleshooting-access-issues' },
+      { title: 'Azure Key Vault REST API error codes', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/rest-error-codes' },
+      { title: 'Azure Key Vault logging (AuditEvent)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/logging' },
+    ],
+  },
+  markers: ["invalid status code 'Forbidden'", 'invalid status code Forbidden'],
+  match: (window) => withKeyVaultContext(window, findOccurrences(window, { anchor: ANCHOR, before: 4, after: 6, confidence: 'low' })),
+  explain: explainForbiddenWithoutReason,
+});
