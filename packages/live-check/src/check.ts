@@ -1,4 +1,4 @@
-import { assess, type Finding, type VaultAccessModel, type Verdict } from '@kvdoctor/diagnose';
+import { assess, type Finding, type ServiceTagIndex, type VaultAccessModel, type Verdict } from '@kvdoctor/diagnose';
 import { PUBLIC_ARM_ENDPOINT, trimEnd, type ArmSettings, type TokenCredential } from './arm/client';
 import { findVault } from './arm/find-vault';
 import { readNsp } from './arm/read-nsp';
@@ -26,6 +26,8 @@ export interface LiveCheckOptions {
   /** Retries per request (ARM 429/5xx); default 0, so the result comes within the deadline. */
   readonly maxRetries?: number;
   readonly cache?: VaultIdCache;
+  /** Azure's service tags (`refreshServiceTags`, or a cache the CLI loads): the firewall verdict then names a hosted agent's region. */
+  readonly serviceTags?: ServiceTagIndex;
 }
 
 export interface LiveCheckResult {
@@ -71,7 +73,7 @@ export async function liveCheck(options: LiveCheckOptions): Promise<LiveCheckRes
     if (!pre.allowed.tenants.some((t) => t.toLowerCase() === vault.properties.tenantId.toLowerCase())) {
       return failed({ kind: 'not-allowed', message: `vault ${vault.name} belongs to tenant ${vault.properties.tenantId}, which is not on the allow-list` });
     }
-    return await readTheRest(settings, vault, options.finding, pre.allowed.subscriptions, deadline);
+    return await readTheRest(settings, vault, options.finding, pre.allowed.subscriptions, deadline, options.serviceTags);
   } finally {
     deadline.dispose();
   }
@@ -83,6 +85,7 @@ async function readTheRest(
   finding: Finding,
   subscriptions: readonly string[],
   deadline: Deadline,
+  serviceTags: ServiceTagIndex | undefined,
 ): Promise<LiveCheckResult> {
   const objectId = finding.facts.objectId;
   // Role assignments matter only in RBAC mode, and only for a caller the log names.
@@ -109,5 +112,5 @@ async function readTheRest(
     ...(perimeter ? { nsp: perimeter } : {}),
   });
   if (!built.ok) return failed({ kind: 'not-supported', message: `the vault's configuration could not be read into the model (${built.message})` });
-  return { outcome: { kind: 'ok', vaultId: vault.id, incomplete }, model: built.model, verdicts: assess(finding, built.model) };
+  return { outcome: { kind: 'ok', vaultId: vault.id, incomplete }, model: built.model, verdicts: assess(finding, built.model, serviceTags === undefined ? {} : { serviceTags }) };
 }

@@ -57,7 +57,7 @@ describe('az keyvault show JSON → model', () => {
       {
         check: 'firewall',
         status: 'fail',
-        evidence: 'defaultAction Deny, bypass AzureServices, 40.82.190.38 matches no ipRule (2 rules)',
+        evidence: 'defaultAction Deny, bypass AzureServices, 40.82.190.38 matches no ipRule (2 rules); 40.82.190.38 is Azure DevOps Canada (Azure DevOps data-migration IPs: Azure DevOps Services, Canada Central, 40.82.190.38/32, published 2021-04-01): the Azure DevOps service itself, reading the vault to link or edit a variable group, not your agent → allow the published inbound ranges of Azure DevOps Canada and this address: add 40.82.190.38; 52.228.82.0/24 is already allowed',
         command: { tool: 'az', text: 'az keyvault network-rule add --resource-group rg-hyperv-migration --name hypervmigratio98a5kv --ip-address 40.82.190.38' },
       },
       { check: 'private-endpoints', status: 'pass', evidence: 'no private endpoint connections: none needed while public network access is Enabled' },

@@ -1,4 +1,4 @@
-import { assess, type Finding, type VaultAccessModel, type Verdict } from '@kvdoctor/diagnose';
+import { assess, type AssessOptions, type Finding, type VaultAccessModel, type Verdict } from '@kvdoctor/diagnose';
 import { checkedFinding } from './preflight';
 import { ArmVaultSchema, issues, toModel } from './vault-json';
 
@@ -29,8 +29,8 @@ export function modelFromAzJson(json: unknown): { ok: true; model: VaultAccessMo
   return built.ok ? built : { ok: false, error: { code: 'not-a-vault', message: built.message } };
 }
 
-/** Assesses a finding against pasted `az keyvault show` JSON (text or parsed). */
-export function checkFromAzJson(finding: Finding, json: unknown): AzJsonResult {
+/** Assesses a finding against pasted `az keyvault show` JSON (text or parsed); `options.serviceTags` as for `liveCheck`. */
+export function checkFromAzJson(finding: Finding, json: unknown, options: AssessOptions = {}): AzJsonResult {
   const built = modelFromAzJson(json);
-  return built.ok ? { ok: true, model: built.model, verdicts: assess(checkedFinding(finding), built.model) } : built;
+  return built.ok ? { ok: true, model: built.model, verdicts: assess(checkedFinding(finding), built.model, options) } : built;
 }

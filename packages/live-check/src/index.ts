@@ -3,3 +3,4 @@ export { checkFromAzJson, modelFromAzJson, type AzJsonResult } from './from-az-j
 export { FailureSchema, OutcomeSchema, ReadNameSchema, type Failure, type Outcome, type ReadName } from './outcome';
 export { VaultIdCache, defaultVaultIdCache } from './vault-cache';
 export { defaultCredential, PUBLIC_ARM_ENDPOINT, type TokenCredential } from './arm/client';
+export { refreshServiceTags, type RefreshServiceTagsOptions, type RefreshServiceTagsResult } from './refresh-service-tags';

@@ -16,6 +16,8 @@ export interface ArmData {
   perimeters?: Record<string, unknown[]>;
   /** Association bodies per perimeter id (lower case). */
   associations?: Record<string, unknown[]>;
+  /** The service-tags answer per subscription id (lower case), whatever the location. */
+  serviceTags?: Record<string, unknown>;
 }
 
 export interface Seen {
@@ -100,6 +102,11 @@ function route(data: ArmData, req: Seen, endpoint: string): Reply {
   if (m) return { status: 200, body: { value: data.perimeters?.[m[1] ?? ''] ?? [] } };
   m = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/networksecurityperimeters\/[^/]+)\/resourceassociations$/.exec(path);
   if (m) return { status: 200, body: { value: data.associations?.[m[1] ?? ''] ?? [] } };
+  m = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.network\/locations\/[a-z0-9]+\/servicetags$/.exec(path);
+  if (m) {
+    const body = data.serviceTags?.[m[1] ?? ''];
+    return body === undefined ? error(404, 'SubscriptionNotFound', `The subscription '${m[1] ?? ''}' could not be found.`) : { status: 200, body };
+  }
   return error(400, 'KvdoctorTestServerUnknownRoute', `no route for ${req.method} ${req.path}`);
 }
 

@@ -6,6 +6,10 @@ export const ACA_BLOG =
   'https://github.com/azureossd/azureossd.github.io/blob/b39f90efddcaedb3fc148dd880604c98dd310f54/_posts/2024-08-27-Troubleshooting-general-secret-issues-on-Container-Apps.md';
 
 export const TEXTS = {
+  firewallGithubRunner: {
+    source: 'https://github.com/hashicorp/setup-terraform/issues/266',
+    text: "data.azurerm_key_vault_secret.envvars: Reading...\n\nError: making Read request on Azure KeyVault Secret dotenvsecrets: keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code=\"Forbidden\" Message=\"Client address is not authorized and caller is not a trusted service.\\r\\nClient address: 13.83.40.213\\r\\nCaller: appid=***;oid=OBJECTID;iss=[https://sts.windows.net/***/\\r\\nVault:](https://sts.windows.net/***//r/nVault:) aci-kv;location=westus2\" InnerError={\"code\":\"ForbiddenByFirewall\"}",
+  },
   firewallSeed: {
     source: 'https://hammadaslam.com/2020/09/04/azure-devops-with-a-firewall-enabled-key-vault/',
     text: 'Sample text for query purposes “Failed to query service connection API: ‘https://hypervmigratio98a5kv.vault.azure.net/secrets?api-version=2016-10-01’. Status Code: ‘Forbidden’, Response from server: ‘{“error”:{“code”:”Forbidden”,”message”:”Client address is not authorized and caller is not a trusted service.\\r\\nClient address: 40.82.190.38\\r\\nCaller: appid=2c5a35cb-ef1f-4659-98a2-dca8761c0def;oid=f54370a6-bc53-4e02-8d73-63de4c317b54;iss=https://sts.windows.net/a1a2578a-8fd3-4595-bb18-7d17df8944b0/\\r\\nVault: hypervmigratio98a5kv;location=canadacentral”,”innererror”:{“code”:”ForbiddenByFirewall”}}}’',

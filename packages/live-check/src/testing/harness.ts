@@ -8,6 +8,8 @@ import { selfSignedCertificate } from './self-signed';
 export interface Harness {
   readonly server: ArmServer;
   readonly credential: StaticTokenCredential;
+  /** The server certificate (PEM), to pass as `ca`. */
+  readonly ca: string;
   /** Options pointing the real SDK clients at the local server, trusting only its certificate. */
   options(rest: Pick<LiveCheckOptions, 'finding' | 'vaultName'> & Partial<LiveCheckOptions>): LiveCheckOptions;
 }
@@ -22,6 +24,7 @@ export async function startHarness(data: ArmData): Promise<Harness> {
   return {
     server,
     credential,
+    ca,
     options: (rest) => ({
       credential,
       endpoint: server.endpoint,
