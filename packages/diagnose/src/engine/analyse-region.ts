@@ -3,6 +3,7 @@ import type { Evidence } from '../report/schema';
 import type { Occurrence, Rule } from '../rule-kit/rule';
 import { Window } from '../rule-kit/window';
 import type { RegionLines } from '../scan/scanner';
+import { dropForeignCodes } from './foreign-codes';
 
 export interface Found {
   readonly rule: Rule;
@@ -43,5 +44,9 @@ export function analyseRegion(region: RegionLines, rules: readonly Rule[]): Foun
   const kept = specific.filter(
     (f) => !f.rule.meta.wrapper || !specific.some((o) => !o.rule.meta.wrapper && overlaps(o.occurrence, f.occurrence)),
   );
-  return kept.map((f) => ({ ...f, evidence: evidenceOf(window, f.occurrence) }));
+  return kept.map((f) => ({
+    rule: f.rule,
+    occurrence: { ...f.occurrence, facts: dropForeignCodes(f.occurrence.facts, f.rule, rules) },
+    evidence: evidenceOf(window, f.occurrence),
+  }));
 }

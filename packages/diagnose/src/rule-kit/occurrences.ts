@@ -22,17 +22,37 @@ export interface OccurrenceSpec {
   readonly confidence?: Confidence;
 }
 
-function lineIndexes(window: Window, re: RegExp): number[] {
-  const out: number[] = [];
+interface Hit {
+  /** Index of the logical line. */
+  readonly index: number;
+  /** Offset of the match in `window.text`. */
+  readonly at: number;
+}
+
+function lineHits(window: Window, re: RegExp): Hit[] {
+  const out: Hit[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(window.text); m !== null; m = re.exec(window.text)) {
     const index = window.indexAt(m.index);
-    if (out[out.length - 1] !== index) out.push(index);
+    if (out[out.length - 1]?.index !== index) out.push({ index, at: m.index });
     // Continue from the next line: one occurrence per logical line is enough.
     const next = window.startOf(index + 1);
     re.lastIndex = next > m.index ? next : m.index + 1;
   }
   return out;
+}
+
+// A page pasted as one line (a flattened doc, a minified JSON dump) holds several errors on one
+// logical line; its facts are read only near the anchor: the URL and wrapper come shortly before
+// a message, its Caller/Vault/inner code within a few hundred characters after.
+const LONG_LINE = 1500;
+const CHARS_BEFORE = 250;
+const CHARS_AFTER = 900;
+
+function blockText(window: Window, from: number, to: number, at: number): string {
+  const block = window.slice(from, to);
+  if (block.length <= LONG_LINE) return block;
+  return window.text.slice(Math.max(window.startOf(from), at - CHARS_BEFORE), at + CHARS_AFTER);
 }
 
 /**
@@ -42,11 +62,11 @@ function lineIndexes(window: Window, re: RegExp): number[] {
 export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrence[] {
   const before = spec.before ?? 6;
   const after = spec.after ?? 14;
-  const anchors = lineIndexes(window, spec.anchor).map((i) => ({ index: i, strong: true }));
-  const supports = spec.support ? lineIndexes(window, spec.support) : [];
+  const anchors = lineHits(window, spec.anchor).map((h) => ({ ...h, strong: true }));
+  const supports = spec.support ? lineHits(window, spec.support) : [];
   for (const s of supports) {
-    const near = anchors.some((a) => a.strong && s >= a.index - 2 && s <= a.index + after);
-    if (!near) anchors.push({ index: s, strong: false });
+    const near = anchors.some((a) => a.strong && s.index >= a.index - 2 && s.index <= a.index + after);
+    if (!near) anchors.push({ ...s, strong: false });
   }
   anchors.sort((a, b) => a.index - b.index);
   // Support lines close together are one message (a code repeated in a wrapper and its body).
@@ -57,7 +77,7 @@ export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrenc
     const next = merged[i + 1];
     const from = Math.max(a.index - before, prev ? prev.index + 1 : 0);
     const to = Math.min(a.index + after, next ? next.index - 1 : window.lines.length - 1);
-    const block = window.slice(from, to);
+    const block = blockText(window, from, to, a.at);
     const common = extractCommon(block);
     const extra = spec.extract?.(block, window.lines[a.index]?.text ?? '');
     const timestamp = common.facts.timestamp ?? window.lines[a.index]?.timestamp;
