@@ -54,6 +54,15 @@ export const DIRECTORY_CODES: readonly AadCodeInfo[] = [
     source: ENTRA_REFERENCE,
   },
   {
+    code: 'AADSTS900023',
+    name: 'InvalidTenantIdentifier',
+    kind: 'tenant-not-found',
+    causes: [
+      'The tenant id sent to Entra is not a GUID or a domain name: a template placeholder that was never replaced, stray quotes around the value, or an empty variable.',
+    ],
+    source: 'https://github.com/getsops/sops/issues/1038',
+  },
+  {
     code: 'AADSTS500011',
     name: 'InvalidResourceServicePrincipalNotFound',
     kind: 'resource-not-found',
@@ -63,5 +72,14 @@ export const DIRECTORY_CODES: readonly AadCodeInfo[] = [
       'A vault URL or another custom value was passed where the resource https://vault.azure.net (scope https://vault.azure.net/.default) belongs.',
     ],
     source: ENTRA_REFERENCE,
+  },
+  {
+    code: 'AADSTS70011',
+    name: 'InvalidScope',
+    kind: 'resource-not-found',
+    causes: [
+      'The scope sent for the Key Vault token is malformed: it must be https://vault.azure.net/.default (note the slash before .default), or the cloud\'s own Key Vault resource with /.default.',
+    ],
+    source: 'https://github.com/Azure/azure-sdk-for-rust/pull/74',
   },
 ];

@@ -86,6 +86,7 @@ function reason(kind: AadKind, ctx: FixContext): string {
     case 'consent-required':
       return 'the client application has no consent for the requested resource';
     case 'resource-not-found':
+      if (ctx.code === 'AADSTS70011') return 'the scope it asked for is not a valid scope (for Key Vault: https://vault.azure.net/.default)';
       return ctx.details.resource !== undefined ? `the requested resource '${ctx.details.resource}' does not exist in the tenant` : 'the requested resource does not exist in the tenant';
   }
 }

@@ -9,7 +9,7 @@ import { extractAccessPolicy } from './extract';
 // Current wording, the ≤2020 wordings, the OBO (compound identity) refusal, and Az PowerShell's
 // warning that a new vault has no access policy at all.
 const ANCHOR =
-  /does not have (?:secrets|keys|certificates|storage) [A-Za-z]{1,40} permission on key vault|Caller was not found on any access policy|Operation is not allowed\.\s{0,4}Operation: "|to use on-behalf-of \(OBO\) flow|Access policy is not set\. No user or application have access permission/g;
+  /does not have (?:secrets|keys|certificates|storage) [A-Za-z]{1,40} permission on key vault|does not have [a-z]{1,20} permissions for (?:secrets|keys|certificates) within Key Vault|Caller was not found on any access policy|Operation is not allowed\.\s{0,4}Operation: "|to use on-behalf-of \(OBO\) flow|Access policy is not set\. No user or application have access permission/g;
 // The inner error code alone ("Access denied" with InnerError AccessDenied, truncated bodies).
 const SUPPORT =
   /(?:"inner_?error"\s?:\s?\{\s{0,40}"code"\s?:\s?"|InnerError=\{"code":"|Inner error: \{\s{0,40}"code": ")(?:AccessDenied|ForbiddenByPolicy)"/gi;
@@ -42,7 +42,7 @@ export default defineRule({
       { title: 'Migrate to Azure role-based access control', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/rbac-migration' },
     ],
   },
-  markers: ['permission on key vault', 'not found on any access policy', 'Operation is not allowed', 'on-behalf-of', 'Access policy is not set', 'AccessDenied', 'ForbiddenByPolicy', 'Access denied'],
+  markers: ['permission on key vault', 'not found on any access policy', 'Operation is not allowed', 'on-behalf-of', 'Access policy is not set', 'AccessDenied', 'ForbiddenByPolicy', 'Access denied', 'within Key Vault'],
   match: (window) => {
     const current = findOccurrences(window, {
       anchor: ANCHOR,

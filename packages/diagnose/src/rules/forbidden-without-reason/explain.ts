@@ -15,6 +15,7 @@ export function explainForbiddenWithoutReason({ facts, details }: ExplainInput):
       'The vault uses Azure RBAC and the caller has no data-plane role (Owner and Contributor grant none; reading secrets needs Key Vault Secrets User).',
       "The vault's firewall, or disabled public network access, refused the caller's address.",
       'The object is disabled.',
+      'For an App Service or Functions Key Vault reference (AccessToKeyVaultDenied): the app\'s managed identity lacks the permission, or the vault\'s network rules do not admit the app (a Consumption plan has no virtual-network integration, and App Service is not a trusted service for references).',
     ],
     fixes: [
       {

@@ -7,11 +7,18 @@ import { explainForbiddenWithoutReason } from './explain';
 // Track-1 clients (Microsoft.Azure.KeyVault, Az PowerShell before the body was printed) throw only
 // the status; every other Microsoft track-1 SDK (Power BI, ARM) throws the same words, so only Key
 // Vault context around the line makes it this family's.
-const ANCHOR = /Operation returned an invalid status code '?Forbidden'?/g;
+// App Service and Functions report a refused Key Vault reference only as the status
+// AccessToKeyVaultDenied, which names no gate either.
+const ANCHOR = /Operation returned an invalid status code '?Forbidden'?|\bAccessToKeyVaultDenied\b/g;
 const KEY_VAULT_CONTEXT = /KeyVault|Key Vault|keyvault|\.vault\.azure\.net/;
+// Setting an access policy makes fluent SDKs call Microsoft Graph; Graph's 403 is not the vault's.
+const GRAPH = /graph\.windows\.net|graph\.microsoft\.com|Authorization_RequestDenied/;
 
 function withKeyVaultContext(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
-  return occurrences.filter((o) => KEY_VAULT_CONTEXT.test(window.slice(o.from, o.to)));
+  return occurrences.filter((o) => {
+    // The request that failed (a Graph URL, its odata.error) is often printed well after the status.
+    return KEY_VAULT_CONTEXT.test(window.slice(o.from, o.to)) && !GRAPH.test(window.slice(o.from, o.anchor + 30));
+  });
 }
 
 export default defineRule({
@@ -23,7 +30,7 @@ export default defineRule({
     severity: 'error',
     since: '0.1.0',
     rank: 95,
-    codes: [],
+    codes: ['AccessToKeyVaultDenied'],
     // Generic: any family that reads the real body of the same error explains it better.
     wrapper: true,
     docs: [
@@ -32,7 +39,7 @@ export default defineRule({
       { title: 'Azure Key Vault logging (AuditEvent)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/logging' },
     ],
   },
-  markers: ["invalid status code 'Forbidden'", 'invalid status code Forbidden'],
+  markers: ["invalid status code 'Forbidden'", 'invalid status code Forbidden', 'AccessToKeyVaultDenied'],
   match: (window) => withKeyVaultContext(window, findOccurrences(window, { anchor: ANCHOR, before: 4, after: 6, confidence: 'low' })),
   explain: explainForbiddenWithoutReason,
 });

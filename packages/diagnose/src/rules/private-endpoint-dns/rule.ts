@@ -23,6 +23,7 @@ const FORMS = [
   `UnknownHostException(?:: | on the specified KeyVault https?://)${HOST}`, // Java, Databricks
   'resource principal named https://privatelink\\.vaultcore\\.(?:azure\\.net|azure\\.cn|usgovcloudapi\\.net)', // AADSTS500011
   `,\\s{1,3}not ${PRIVATELINK_HOST}`, // Go x509 HostnameError
+  'Max retries exceeded attempting to connect to Vault\\. The Vault may not exist', // older az keyvault
 ];
 /** Exported for the ReDoS check in the tests (built at run time, so the source scan cannot see it). */
 export const ANCHOR = new RegExp(FORMS.join('|'), 'g');
@@ -51,13 +52,14 @@ const INNER_EXCEPTION = /---> [A-Za-z0-9_.]{1,200}Exception\b/;
 // Resolver failures that name no host (urllib3's "[Errno -2] Name or service not known", Windows'
 // "getaddrinfo failed", .NET's bare "No such host is known."): only Key Vault context around them
 // (an az keyvault command, the Key Vault SDK in the stack, the word itself) makes them this family's.
-const HOSTLESS = /No such host is known|Name or service not known|getaddrinfo failed|Temporary failure in name resolution|Name does not resolve/g;
+const HOSTLESS = /No such host is known|Name or service not known|getaddrinfo failed|Temporary failure in name resolution|Name does not resolve|Name could not be resolved|NameResolutionFailure/g;
 const KEY_VAULT_CONTEXT = /\bkeyvault\b|\bkey vault\b|\bKeyVault|\.vault\.azure\.net|--vault-name\b/i;
 const VAULT_FLAG = new RegExp(`--vault-name[= ]["']?(${VAULT_NAME})["']?(?:\\s|$)`);
 
 function hostless(window: Window, hosted: readonly Occurrence[]): Occurrence[] {
   const taken = new Set(hosted.map((o) => o.anchor));
-  return findOccurrences(window, { anchor: HOSTLESS, before: 8, after: 4, confidence: 'medium' })
+  // The command or SDK that named the vault may be printed well before the resolver error.
+  return findOccurrences(window, { anchor: HOSTLESS, before: 16, after: 4, confidence: 'medium' })
     .filter((o) => !taken.has(o.anchor) && KEY_VAULT_CONTEXT.test(window.slice(o.from, o.to)))
     .map((o) => {
       const facts: Facts = { ...o.facts };
@@ -112,6 +114,9 @@ export default defineRule({
     'privatelink.vaultcore',
     'getaddrinfo failed',
     'Temporary failure in name resolution',
+    'Name could not be resolved',
+    'NameResolutionFailure',
+    'attempting to connect to Vault',
   ],
   match: (window) => {
     const hosted = foldInnerExceptions(window, findOccurrences(window, { anchor: ANCHOR, before: 4, after: 6, extract: (_block, anchorText) => extract(anchorText) }));

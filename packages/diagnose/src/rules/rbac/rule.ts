@@ -6,7 +6,7 @@ import { extractRbac } from './extract';
 // The current text, the 2020 wording, and Microsoft's troubleshooting paraphrase that names the
 // action inline (only for Key Vault actions, so other services' RBAC texts stay out).
 const ANCHOR =
-  /Caller is not authorized to perform action on resource|The operation is not allowed by RBAC|Caller is not authorized to perform action 'Microsoft\.KeyVault\//g;
+  /Caller is not authorized to perform action on resource|The operation is not allowed by RBAC|Caller is not authorized to perform action 'Microsoft\.KeyVault\/|Not authorized to access Microsoft\.KeyVault\/managedHsm\//g;
 // The inner (or ARM-proxied top-level) code alone, for truncated or wrapped texts.
 const SUPPORT = /ForbiddenByRbac/g;
 
@@ -27,7 +27,8 @@ export default defineRule({
       { title: 'Access a private key vault from your pipeline (service connection permissions)', url: 'https://learn.microsoft.com/en-us/azure/devops/pipelines/release/key-vault-access' },
     ],
   },
-  markers: ['ForbiddenByRbac', 'Caller is not authorized to perform action', 'not allowed by RBAC'],
+  // Managed HSM's local RBAC says "(AccessDenied) Not authorized to access Microsoft.KeyVault/managedHsm/…".
+  markers: ['ForbiddenByRbac', 'Caller is not authorized to perform action', 'not allowed by RBAC', 'Not authorized to access Microsoft.KeyVault/managedHsm/'],
   match: (window) =>
     findOccurrences(window, {
       anchor: ANCHOR,

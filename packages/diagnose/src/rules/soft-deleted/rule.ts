@@ -8,10 +8,13 @@ import { STATE_MESSAGES, stateIn } from './state';
 // 409 Conflict texts for objects and vault names, and the purge-protection refusals (403/400).
 const ANCHOR =
   /is currently in a deleted but recoverable state|(?:Secret|Key|Certificate)(?: [A-Za-z0-9-]{1,127})? is currently being (?:deleted|recovered)|is currently being (?:deleted|recovered) and cannot be re-created|recently deleted but not purged after being placed in a recoverable state|Exist soft deleted vault with the same name|An existing soft-deleted Key Vault exists with the Name|Operation 'DeletedVaultPurge' is not allowed|is not allowed because purge protection is enabled/g;
-const SUPPORT = /\bObjectIs(?:DeletedButRecoverable|BeingDeleted|BeingRecovered)\b/g;
+// VaultAlreadyExists alone (ARM's short "The name 'x' is already in use.") most often means a
+// soft-deleted vault still holds the name.
+const SUPPORT = /\bObjectIs(?:DeletedButRecoverable|BeingDeleted|BeingRecovered)\b|\bVaultAlreadyExists\b/g;
 
 const OBJECT = /\b(Secret|Key|Certificate)(?: ([A-Za-z0-9-]{1,127}))? is currently (?:in a deleted|being)/;
-const VAULT_IN_USE = new RegExp(`The vault name '(${VAULT_NAME})' is already in use`);
+// "The vault name 'x' is already in use" (PowerShell) or ARM's short "The name 'x' is already in use." (VaultAlreadyExists).
+const VAULT_IN_USE = new RegExp(`The (?:vault )?name '(${VAULT_NAME})' is already in use`);
 const TERRAFORM_VAULT = new RegExp(`exists with the Name "(${VAULT_NAME})" in the location "([a-z0-9]{2,40})"`);
 // Az PowerShell echoes the command line: Remove-AzureRmKeyVault -VaultName acrbld-usnat -l usnatwest -InRemovedState.
 const PS_VAULT = new RegExp(`-VaultName\\s{1,4}['"]?(${VAULT_NAME})\\b`);
@@ -61,6 +64,7 @@ export default defineRule({
     ],
   },
   markers: [
+    'VaultAlreadyExists',
     'deleted but recoverable',
     'is currently being deleted',
     'is currently being recovered',

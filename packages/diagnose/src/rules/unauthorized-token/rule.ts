@@ -9,7 +9,11 @@ import { explainUnauthorizedToken } from './explain';
 import { formatNote, parseNote, type TokenNote } from './note';
 
 // Key Vault's 401 sub-codes, and the AKV10000 sentence as older service versions wrote it (no code).
-const ANCHOR = /\bAKV1\d{4}\b|Request is missing a Bearer or PoP token/g;
+// A raised SDK error that printed only `"statusCode": 401` (empty body) counts when the request went
+// to a vault: the token was missing or refused before any AKV code was written.
+const ANCHOR = /\bAKV1\d{4}\b|Request is missing a Bearer or PoP token|"statusCode":\s?401\b/g;
+const BARE_401 = /"statusCode":\s?401\b/;
+const VAULT_HOST = /\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)/;
 const CODE = /\bAKV(1\d{4})\b/;
 const EXPECTED_TENANT = new RegExp(`Expected one of https://[A-Za-z0-9.-]{1,60}/(${GUID})/`);
 const FOUND_TENANT = new RegExp(`found https://[A-Za-z0-9.-]{1,60}/(${GUID})/`);
@@ -46,7 +50,8 @@ function extract(block: string, anchorText: string): { facts: Facts; details: De
 const RAW_BODY = /^\{"error":\{/;
 
 function isMissingToken(window: Window, o: Occurrence): boolean {
-  return o.facts.innerErrorCode === 'AKV10000' || /Request is missing a Bearer/.test(window.lines[o.anchor]?.text ?? '');
+  const text = window.lines[o.anchor]?.text ?? '';
+  return o.facts.innerErrorCode === 'AKV10000' || /Request is missing a Bearer/.test(text) || BARE_401.test(text);
 }
 
 /**
@@ -81,7 +86,13 @@ export default defineRule({
       { title: 'Moving a key vault to a different subscription (tenant ID)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/move-subscription' },
     ],
   },
-  markers: ['AKV100', 'Request is missing a Bearer or PoP token'],
-  match: (window) => handleChallenges(window, findOccurrences(window, { anchor: ANCHOR, before: 12, extract })),
+  markers: ['AKV100', 'Request is missing a Bearer or PoP token', '"statusCode": 401', '"statusCode":401'],
+  match: (window) =>
+    handleChallenges(
+      window,
+      findOccurrences(window, { anchor: ANCHOR, before: 12, extract }).filter(
+        (o) => !BARE_401.test(window.lines[o.anchor]?.text ?? '') || VAULT_HOST.test(window.slice(o.from, o.to)),
+      ),
+    ),
   explain: explainUnauthorizedToken,
 });
