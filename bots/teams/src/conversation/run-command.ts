@@ -1,0 +1,41 @@
+import { explain, redact } from '@kvdoctor/diagnose';
+import { checkData, VaultNameSchema } from '../actions';
+import { explainCard } from '../cards/explain-card';
+import { verdictCard } from '../cards/verdict-card';
+import { HELP_SUMMARY, welcomeCard } from '../cards/welcome-card';
+import type { Command } from './commands';
+import { LIVE_CHECK_OFF, runLiveCheck } from './live';
+import type { ConversationDeps, Reply, Responder } from './types';
+
+/** Echoed user words are masked and shortened: a "code" could be a pasted token. */
+function echo(word: string): string {
+  const masked = redact(word).text;
+  return masked.length > 60 ? `${masked.slice(0, 60)}…` : masked;
+}
+
+export async function runCommand(command: Command, deps: ConversationDeps, out: Responder, now: () => Date): Promise<void> {
+  switch (command.kind) {
+    case 'help':
+      return out.send([{ kind: 'card', card: welcomeCard(deps.liveCheck !== undefined), summary: HELP_SUMMARY }]);
+    case 'usage':
+      return out.send([{ kind: 'text', text: command.message }]);
+    case 'explain': {
+      const result = explain(command.code);
+      if (!result.ok) {
+        const known = result.error.known.join(', ');
+        return out.send([{ kind: 'text', text: `I do not know "${echo(command.code)}". Codes and families I know: ${known}.` }]);
+      }
+      return out.send([{ kind: 'card', card: explainCard(echo(command.code), result.value), summary: `${command.code}: ${result.value.title}` }]);
+    }
+    case 'check': {
+      const vault = VaultNameSchema.safeParse(command.vault);
+      if (!vault.success) return out.send([{ kind: 'text', text: `"${echo(command.vault)}" is not a Key Vault name: ${vault.error.issues[0]?.message ?? 'invalid'}.` }]);
+      if (deps.liveCheck === undefined) return out.send([{ kind: 'text', text: LIVE_CHECK_OFF }]);
+      await out.typing();
+      const data = checkData(vault.data, undefined, { vault: vault.data });
+      const outcome = await runLiveCheck(deps.liveCheck, data, deps.limits.liveCheckTimeoutMs);
+      const reply: Reply = { kind: 'card', card: verdictCard(data, undefined, outcome, now()), summary: `Live check of ${vault.data}` };
+      return out.send([reply]);
+    }
+  }
+}
