@@ -1,5 +1,6 @@
 import type { Confidence, Details, Facts } from '../report/schema';
 import { extractCommon } from '../facts/common';
+import { fillMissing } from './fill-missing';
 import { mergeRestatements } from './restatements';
 import type { Occurrence } from './rule';
 import type { Window } from './window';
@@ -49,6 +50,24 @@ const LONG_LINE = 1500;
 const CHARS_BEFORE = 250;
 const CHARS_AFTER = 900;
 
+// Facts only the message itself states: a masked one must stay absent rather than be taken from the
+// previous message.
+const MESSAGE_ONLY: readonly (keyof Facts)[] = ['clientIp', 'appId', 'objectId', 'tenantId', 'action', 'location', 'aadCode'];
+
+function withoutMessageFacts(facts: Facts): Facts {
+  const out: Facts = { ...facts };
+  for (const k of MESSAGE_ONLY) delete out[k];
+  return out;
+}
+
+function pickHttp(facts: Facts): Facts {
+  const out: Facts = {};
+  if (facts.httpStatus !== undefined) out.httpStatus = facts.httpStatus;
+  if (facts.errorCode !== undefined) out.errorCode = facts.errorCode;
+  if (facts.innerErrorCode !== undefined) out.innerErrorCode = facts.innerErrorCode;
+  return out;
+}
+
 function blockText(window: Window, from: number, to: number, at: number): string {
   const block = window.slice(from, to);
   if (block.length <= LONG_LINE) return block;
@@ -77,8 +96,19 @@ export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrenc
     const next = merged[i + 1];
     const from = Math.max(a.index - before, prev ? prev.index + 1 : 0);
     const to = Math.min(a.index + after, next ? next.index - 1 : window.lines.length - 1);
-    const block = blockText(window, from, to, a.at);
-    const common = extractCommon(block);
+    // The anchor's own line and what follows belong to this message; the lines before it (a URL, a
+    // wrapper, the end of the previous message) only fill identity facts the message does not state.
+    // The status and codes keep document order: wrappers print "Code: Forbidden" before the message
+    // and the inner code after it.
+    const own = blockText(window, a.index, to, a.at);
+    const head = from < a.index ? window.slice(from, a.index - 1).slice(-LONG_LINE) : '';
+    const block = head === '' ? own : `${own}\n${head}`;
+    const inOrder = extractCommon(head === '' ? own : `${head}\n${own}`);
+    const ownFirst = head === '' ? inOrder : extractCommon(own);
+    const common = {
+      facts: { ...fillMissing(ownFirst.facts, withoutMessageFacts(inOrder.facts)), ...pickHttp(inOrder.facts) },
+      details: fillMissing(ownFirst.details, inOrder.details),
+    };
     const extra = spec.extract?.(block, window.lines[a.index]?.text ?? '');
     const timestamp = common.facts.timestamp ?? window.lines[a.index]?.timestamp;
     const facts: Facts = { ...common.facts, ...extra?.facts };

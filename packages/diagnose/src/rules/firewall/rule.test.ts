@@ -175,3 +175,15 @@ describe('firewall: who owns the refused address', () => {
     expect([loads, tags.status]).toEqual([1, 'failed']);
   });
 });
+
+describe('firewall: two refusals on consecutive lines keep their own facts', () => {
+  test('the seed message followed by the Terraform message gives two findings, each with its vault', () => {
+    const seed = fixtures.find((f) => f.name.startsWith('Azure DevOps variable group linking'))?.text ?? '';
+    const terraform = fixtures.find((f) => f.name.startsWith('Terraform azurerm refresh'))?.text ?? '';
+    const report = diagnose(`${seed}\n${terraform}`);
+    expect(report.findings.map((f) => [f.rule, f.facts.vault, f.facts.clientIp])).toEqual([
+      ['firewall', 'hypervmigratio98a5kv', '40.82.190.38'],
+      ['firewall', 'XXX-keyvault-prod', undefined],
+    ]);
+  });
+});
