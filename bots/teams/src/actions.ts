@@ -13,12 +13,12 @@ export const VaultNameSchema = z
   .string()
   .regex(/^[A-Za-z](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){2,23}$/, 'a Key Vault name is 3-24 letters, digits and single hyphens, starting with a letter');
 
-export const CallerSchema = z
+const CallerSchema = z
   .object({ appId: z.string().max(64), objectId: z.string().max(64), tenantId: z.string().max(64) })
   .partial()
   .strict();
 
-export const CheckDataSchema = z
+const CheckDataSchema = z
   .object({
     v: z.literal(1),
     verb: z.literal(CHECK_VERB),
@@ -35,7 +35,7 @@ export const CheckDataSchema = z
 export type CheckData = z.infer<typeof CheckDataSchema>;
 
 /** The `value` of an `adaptiveCard/action` invoke as Teams sends it. */
-export const CardInvokeValueSchema = z.object({
+const CardInvokeValueSchema = z.object({
   action: z.object({
     type: z.literal('Action.Execute'),
     verb: z.string().max(64),

@@ -7,7 +7,7 @@ import type { DownloadOutcome, IncomingAttachment } from './conversation/types';
  * short-lived, pre-authorised link. The link is a credential: it is never logged, never echoed, and
  * no error message built here contains it.
  */
-export const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 
 const FileDownloadInfoSchema = z.object({
   contentType: z.literal(FILE_DOWNLOAD_INFO),

@@ -1,8 +1,6 @@
-import type { Activity } from 'botbuilder';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cardInvoke, OTHER_TENANT, personalMessage } from '../test/helpers/activities';
 import { cardOf, cardProblems, cardText, executeActions } from '../test/helpers/cards';
+import { buttonData, invokeResponse } from '../test/helpers/check-button';
 import { harness } from '../test/helpers/harness';
 import { CHECK_VERB } from './actions';
 import { DEFAULT_LIMITS } from './conversation/limits';
@@ -10,24 +8,10 @@ import type { LiveChecker } from './conversation/types';
 
 /** "Check live config" (Action.Execute → adaptiveCard/action invoke) and the typed commands. */
 const where = { serviceUrl: 'https://smba.trafficmanager.net/emea/' };
-const EXAMPLE = readFileSync(join(__dirname, '../../../examples/azdo-variable-group-firewall.log'), 'utf8');
-
-/** The data of the button on the card the bot gives for the example log. */
-async function buttonData(): Promise<unknown> {
-  const replies = await harness().send(personalMessage(EXAMPLE, where));
-  const [check] = executeActions(cardOf(replies[0]));
-  return check?.data;
-}
-
-function invokeResponse(replies: readonly Partial<Activity>[]) {
-  const response = replies.find((r) => r.type === 'invokeResponse');
-  if (response === undefined) throw new Error('no invoke response');
-  return response.value;
-}
 
 describe('Check live config', () => {
   it('answers the click in the same turn with a verdict card that replaces the finding card', async () => {
-    const data = await buttonData();
+    const data = await buttonData(where);
     const bot = harness();
     const response = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, data, where)));
     expect(response.status).toBe(200);
@@ -46,7 +30,7 @@ describe('Check live config', () => {
   });
 
   it('needs no state from the turn that made the card: a fresh bot instance answers', async () => {
-    const data = await buttonData();
+    const data = await buttonData(where);
     const first = invokeResponse(await harness().send(cardInvoke(CHECK_VERB, data, where)));
     const second = invokeResponse(await harness().send(cardInvoke(CHECK_VERB, data, where)));
     expect(second.body.value).toEqual(first.body.value);
@@ -63,7 +47,7 @@ describe('Check live config', () => {
   it('stops a slow live check at its deadline and still answers', async () => {
     const never: LiveChecker = () => new Promise(() => undefined);
     const bot = harness({ liveCheck: never, limits: { ...DEFAULT_LIMITS, liveCheckTimeoutMs: 200 } });
-    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(), where))).body.value;
+    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where))).body.value;
     expect(cardText(card)).toContain('The live check took longer than 0.2 s and was stopped; Azure may be slow, try again.');
   });
 
@@ -72,20 +56,20 @@ describe('Check live config', () => {
       throw new TypeError('socket hang up');
     };
     const bot = harness({ liveCheck: broken });
-    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(), where))).body.value;
+    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where))).body.value;
     expect(cardText(card)).toContain('The live check failed unexpectedly; try again, and tell the bot\'s owners if it keeps failing.');
     expect(cardText(card)).not.toContain('socket hang up');
   });
 
   it('explains that live checks are off when no subscription is configured', async () => {
     const bot = harness({ liveCheck: undefined });
-    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(), where))).body.value;
+    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where))).body.value;
     expect(cardText(card)).toContain('Live checks are off for this bot: no Azure subscription is configured for them (KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS).');
   });
 
   it('refuses a click from a tenant that is not allowed', async () => {
     const bot = harness();
-    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(), { ...where, tenantId: OTHER_TENANT }))).body.value;
+    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), { ...where, tenantId: OTHER_TENANT }))).body.value;
     expect(cardText(card)).toContain(`Sorry, kvdoctor is not enabled for your organisation (tenant ${OTHER_TENANT}).`);
   });
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { SEED_FIREWALL, TERRAFORM_FIREWALL } from '../test/fixtures/texts';
 import { fileAttachment, htmlEcho, personalMessage } from '../test/helpers/activities';
 import { cardOf, cardProblems, cardText } from '../test/helpers/cards';
+import { EXAMPLE_LOG_BYTES } from '../test/helpers/example-log';
 import { harness } from '../test/helpers/harness';
 import { startLocalServer, type LocalServer } from '../test/helpers/local-server';
 import { makeZip } from '../test/helpers/zip';
@@ -14,7 +15,6 @@ import { DEFAULT_LIMITS } from './conversation/limits';
  * 127.0.0.1 plays SharePoint, serving logs, zips, a picture named .log, errors and a stall.
  */
 const where = { serviceUrl: 'https://smba.trafficmanager.net/emea/' };
-const EXAMPLE = readFileSync(join(__dirname, '../../../examples/azdo-variable-group-firewall.log'));
 const PNG = readFileSync(join(__dirname, '../appPackage/color.png'));
 const AZ = 'az keyvault network-rule add --name hypervmigratio98a5kv --ip-address 40.82.190.38';
 
@@ -22,8 +22,8 @@ let files: LocalServer;
 const served = new Map<string, Buffer>();
 
 beforeAll(async () => {
-  served.set('/job.log', EXAMPLE);
-  served.set('/job-utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(EXAMPLE.toString('utf8'), 'utf16le')]));
+  served.set('/job.log', EXAMPLE_LOG_BYTES);
+  served.set('/job-utf16.txt', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(EXAMPLE_LOG_BYTES.toString('utf8'), 'utf16le')]));
   served.set('/picture.log', PNG);
   served.set(
     '/logs.zip',

@@ -1,15 +1,13 @@
 import { MemoryStorage } from 'botbuilder';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { SEED_FIREWALL, STORAGE_FIREWALL } from '../test/fixtures/texts';
 import { botAdded, channelMention, OTHER_TENANT, personalMessage, TENANT, userAdded } from '../test/helpers/activities';
 import { cardOf, cardProblems, cardText, executeActions } from '../test/helpers/cards';
+import { EXAMPLE_LOG } from '../test/helpers/example-log';
 import { harness } from '../test/helpers/harness';
 import { DEFAULT_LIMITS } from './conversation/limits';
 import { EMPTY_MESSAGE } from './conversation/on-message';
 
 const where = { serviceUrl: 'https://smba.trafficmanager.net/emea/' };
-const EXAMPLE = readFileSync(join(__dirname, '../../../examples/azdo-variable-group-firewall.log'), 'utf8');
 const AZ = 'az keyvault network-rule add --name hypervmigratio98a5kv --ip-address 40.82.190.38';
 const PS = 'Add-AzKeyVaultNetworkRule -VaultName hypervmigratio98a5kv -IpAddressRange 40.82.190.38';
 // jwt.io's published example token: a real JWT that is safe to print.
@@ -40,7 +38,7 @@ describe('pasting a log', () => {
 
   it('puts everything a live check needs into the button, so any instance can answer it', async () => {
     const bot = harness();
-    const card = onlyCard(await bot.send(personalMessage(EXAMPLE, where)));
+    const card = onlyCard(await bot.send(personalMessage(EXAMPLE_LOG, where)));
     const [check] = executeActions(card);
     expect(check?.title).toBe('Check live config');
     expect(check?.verb).toBe('kvdoctor.check');
@@ -57,7 +55,7 @@ describe('pasting a log', () => {
 
   it('offers no live-check button when live checks are not configured', async () => {
     const bot = harness({ liveCheck: undefined });
-    const card = onlyCard(await bot.send(personalMessage(EXAMPLE, where)));
+    const card = onlyCard(await bot.send(personalMessage(EXAMPLE_LOG, where)));
     expect(executeActions(card)).toEqual([]);
   });
 
@@ -96,7 +94,7 @@ describe('pasting a log', () => {
 
   it('answers a paste directly, without a typing indicator (a capped paste takes milliseconds)', async () => {
     const bot = harness();
-    const replies = await bot.send(personalMessage(`${EXAMPLE}\n${'2024-05-06T14:02:13.0000000Z noise line\n'.repeat(1500)}`, where));
+    const replies = await bot.send(personalMessage(`${EXAMPLE_LOG}\n${'2024-05-06T14:02:13.0000000Z noise line\n'.repeat(1500)}`, where));
     expect(replies.map((r) => r.type)).toEqual(['message']);
   });
 

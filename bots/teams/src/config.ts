@@ -7,7 +7,7 @@ import { DEFAULT_LIMITS, type Limits } from './conversation/limits';
  * as written. Every problem is reported at once, one line per variable, and no line ever echoes a
  * secret's value.
  */
-export const APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
+const APP_TYPES = ['SingleTenant', 'MultiTenant', 'UserAssignedMSI'] as const;
 export type AppType = (typeof APP_TYPES)[number];
 
 export type AuthConfig =

@@ -1,5 +1,5 @@
 import { loadConfig } from './config';
-import { jsonLogger } from './logger';
+import { errorKind, jsonLogger } from './logger';
 import { serve } from './serve';
 import { isPrimaryOf, runPrimary } from './workers';
 
@@ -10,6 +10,6 @@ if (!loaded.ok) {
   process.stderr.write(`kvdoctor-teams: the configuration is not valid:\n${loaded.errors.map((e) => `  - ${e}\n`).join('')}See bots/teams/env.TEMPLATE.\n`);
   process.exit(2);
 }
-process.on('unhandledRejection', (reason) => logger.error('process.unhandled-rejection', { kind: reason instanceof Error ? reason.name : typeof reason }));
+process.on('unhandledRejection', (reason) => logger.error('process.unhandled-rejection', { kind: errorKind(reason) }));
 if (isPrimaryOf(loaded.config.workers)) runPrimary(loaded.config.workers, logger);
 else serve(loaded.config, logger);

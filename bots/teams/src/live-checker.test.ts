@@ -1,8 +1,7 @@
 import { checkFromAzJson, type LiveCheckOptions, type LiveCheckResult } from '@kvdoctor/live-check';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { cardInvoke, personalMessage, TENANT } from '../test/helpers/activities';
-import { cardOf, cardProblems, cardText, executeActions } from '../test/helpers/cards';
+import { cardInvoke, TENANT } from '../test/helpers/activities';
+import { cardProblems, cardText } from '../test/helpers/cards';
+import { buttonData, invokeResponse } from '../test/helpers/check-button';
 import { harness } from '../test/helpers/harness';
 import { CHECK_VERB } from './actions';
 import { findingFor, toOutcome } from './live-finding';
@@ -14,7 +13,6 @@ import { liveChecker } from './live-checker';
  * package's offline path, `az keyvault show` JSON assessed by the library's real rules.
  */
 const where = { serviceUrl: 'https://smba.trafficmanager.net/emea/' };
-const EXAMPLE = readFileSync(join(__dirname, '../../../examples/azdo-variable-group-firewall.log'), 'utf8');
 const SUB = '1c9e4b2a-3d5f-4a6b-8c7d-9e0f1a2b3c4d';
 const LOG_TENANT = 'a1a2578a-8fd3-4595-bb18-7d17df8944b0';
 
@@ -50,17 +48,12 @@ async function fromAzShow(options: LiveCheckOptions): Promise<LiveCheckResult> {
   return { outcome: { kind: 'ok', vaultId: AZ_SHOW.id, incomplete: [{ read: 'role-assignments', failure: { kind: 'forbidden', message: 'AuthorizationFailed', needs: 'Reader on the vault' } }] }, model: r.model, verdicts: r.verdicts };
 }
 
-async function buttonData(): Promise<unknown> {
-  const replies = await harness().send(personalMessage(EXAMPLE, where));
-  return executeActions(cardOf(replies[0]))[0]?.data;
-}
-
 describe('the live checker', () => {
   it('turns the library\'s verdicts into the card, in place of the finding card', async () => {
     const checker = liveChecker({ subscriptions: [SUB], tenants: [LOG_TENANT], credential: undefined, timeoutMs: 5000, check: fromAzShow });
     const bot = harness({ liveCheck: checker });
-    const replies = await bot.send(cardInvoke(CHECK_VERB, await buttonData(), where));
-    const card = replies.find((r) => r.type === 'invokeResponse')?.value.body.value;
+    const replies = await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where));
+    const card = invokeResponse(replies).body.value;
     expect(cardProblems(card)).toEqual([]);
     const shown = cardText(card);
     expect(shown).toContain('Live check of hypervmigratio98a5kv: 1 check failing');
@@ -73,8 +66,8 @@ describe('the live checker', () => {
   it('runs the real liveCheck, which refuses a vault whose tenant (from the log) is not allowed, before any request', async () => {
     const checker = liveChecker({ subscriptions: [SUB], tenants: [TENANT], credential: undefined, timeoutMs: 5000 });
     const bot = harness({ liveCheck: checker });
-    const replies = await bot.send(cardInvoke(CHECK_VERB, await buttonData(), where));
-    const card = replies.find((r) => r.type === 'invokeResponse')?.value.body.value;
+    const replies = await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where));
+    const card = invokeResponse(replies).body.value;
     expect(cardText(card)).toContain(`Live check of hypervmigratio98a5kv: tenant ${LOG_TENANT} (from the log) is not on the allow-list.`);
   });
 

@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import * as restify from 'restify';
 import type { ActivityEndpoint } from './adapter';
-import type { Logger } from './logger';
+import { errorKind, type Logger } from './logger';
 
 export interface ServerOptions {
   readonly host: string;
@@ -51,7 +51,7 @@ export function createServer(options: ServerOptions): BotServer {
       else res.send(answer.status, answer.body);
     } catch (err) {
       // The endpoint answers every expected failure itself; this is a bug, kept from crashing the process.
-      options.logger.error('request.crashed', { kind: err instanceof Error ? err.name : typeof err });
+      options.logger.error('request.crashed', { kind: errorKind(err) });
       res.send(500, { error: { code: 'internal', message: 'the bot could not process this activity' } });
     } finally {
       inFlight--;

@@ -1,10 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { CHECK_VERB } from '../src/actions';
 import type { LiveChecker } from '../src/conversation/types';
 import { SEED_FIREWALL } from './fixtures/texts';
 import { cardInvoke, channelMention, personalMessage } from './helpers/activities';
 import { cardOf, cardProblems, cardText, executeActions } from './helpers/cards';
+import { EXAMPLE_LOG } from './helpers/example-log';
 import { startConnector, type LocalServer } from './helpers/local-server';
 import { startStack } from './helpers/stack';
 
@@ -19,7 +18,6 @@ beforeAll(async () => {
 afterAll(() => connector.close());
 
 const AZ = 'az keyvault network-rule add --name hypervmigratio98a5kv --ip-address 40.82.190.38';
-const EXAMPLE = readFileSync(join(__dirname, '../../../examples/azdo-variable-group-firewall.log'), 'utf8');
 
 function conversationId(name: string) {
   return `a:${name}-${Math.random().toString(36).slice(2)}`;
@@ -49,7 +47,7 @@ describe('POST /api/messages (local anonymous mode)', () => {
     const stack = await startStack();
     try {
       const convo = conversationId('channel');
-      const res = await stack.post(channelMention(EXAMPLE, { serviceUrl: connector.url, conversationId: convo }));
+      const res = await stack.post(channelMention(EXAMPLE_LOG, { serviceUrl: connector.url, conversationId: convo }));
       expect(res.status).toBe(200);
       const reply = await connector.waitFor((r) => r.path.startsWith(`/v3/conversations/${encodeURIComponent(convo)}/activities/`));
       expect(cardText(cardOf(reply.body))).toContain(AZ);
@@ -62,7 +60,7 @@ describe('POST /api/messages (local anonymous mode)', () => {
     const stack = await startStack();
     try {
       const convo = conversationId('invoke');
-      const activity = personalMessage(EXAMPLE, { serviceUrl: connector.url, conversationId: convo });
+      const activity = personalMessage(EXAMPLE_LOG, { serviceUrl: connector.url, conversationId: convo });
       await stack.post(activity);
       const reply = await connector.waitFor((r) => r.path.startsWith(`/v3/conversations/${encodeURIComponent(convo)}/activities/`));
       const [button] = executeActions(cardOf(reply.body));

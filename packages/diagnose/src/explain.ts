@@ -1,3 +1,4 @@
+import { UNKNOWN_PLATFORM } from './platform/detect';
 import type { DocLink, Fix } from './report/schema';
 import { rules } from './rules';
 
@@ -29,7 +30,7 @@ export function explain(code: string): ExplainOutcome {
   // AADSTS700213 vs AADSTS7000222) answers for that code, as it would for a log that showed it.
   const canonical = rule.meta.codes.find((c) => c.toLowerCase() === wanted);
   const facts = /^aadsts\d+$/.test(wanted) ? { aadCode: wanted.toUpperCase() } : canonical ? { innerErrorCode: canonical } : {};
-  const e = rule.explain({ facts, details: {}, platform: { ci: 'unknown', agent: 'unknown' } });
+  const e = rule.explain({ facts, details: {}, platform: UNKNOWN_PLATFORM });
   return {
     ok: true,
     value: { rule: rule.meta.id, title: rule.meta.title, description: rule.meta.description, causes: e.causes, fixes: e.fixes, docs: rule.meta.docs },

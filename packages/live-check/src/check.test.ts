@@ -1,18 +1,12 @@
-import { diagnose } from '@kvdoctor/diagnose';
 import { liveCheck } from './check';
 import { OTHER_SUB, RG, SUB, TENANT, vaultBody, vaultId } from './testing/arm-bodies';
+import { findingIn } from './testing/finding';
 import { type Harness, startHarness } from './testing/harness';
 import { VaultIdCache } from './vault-cache';
 
 // The seed blog's refusal (Azure DevOps variable group against a firewalled vault).
 const SEED =
   'Response from server: ‘{“error”:{“code”:”Forbidden”,”message”:”Client address is not authorized and caller is not a trusted service.\\r\\nClient address: 40.82.190.38\\r\\nCaller: appid=2c5a35cb-ef1f-4659-98a2-dca8761c0def;oid=f54370a6-bc53-4e02-8d73-63de4c317b54;iss=https://sts.windows.net/a1a2578a-8fd3-4595-bb18-7d17df8944b0/\\r\\nVault: hypervmigratio98a5kv;location=canadacentral”,”innererror”:{“code”:”ForbiddenByFirewall”}}}’';
-
-function seedFinding() {
-  const [finding] = diagnose(SEED).findings;
-  if (finding === undefined) throw new Error('the seed text produced no finding');
-  return finding;
-}
 
 const filler = (n: number) => Array.from({ length: n }, (_, i) => vaultBody({ name: `kv-filler-${i}`, networkAcls: null }));
 
@@ -23,7 +17,7 @@ describe('liveCheck against a local ARM server', () => {
   it('finds the vault by name across pages of another subscription and fails the firewall with the exact command', async () => {
     const target = vaultBody({ name: 'hypervmigratio98a5kv', sub: OTHER_SUB, networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: ['52.228.82.0/24', '20.37.194.0/24', '191.235.226.0/24'] } });
     h = await startHarness({ vaults: { [SUB]: filler(3), [OTHER_SUB]: [...filler(4), target] }, pageSize: 2 });
-    const result = await liveCheck(h.options({ finding: seedFinding(), vaultName: 'hypervmigratio98a5kv' }));
+    const result = await liveCheck(h.options({ finding: findingIn(SEED, 'firewall'), vaultName: 'hypervmigratio98a5kv' }));
     const id = vaultId('hypervmigratio98a5kv', RG, OTHER_SUB);
     expect(result.outcome).toEqual({ kind: 'ok', vaultId: id, incomplete: [] });
     expect(result.verdicts.find((v) => v.check === 'firewall')).toEqual({
@@ -43,9 +37,9 @@ describe('liveCheck against a local ARM server', () => {
   it('remembers name → id and reads the vault directly the second time', async () => {
     h = await startHarness({ vaults: { [SUB]: [vaultBody({ name: 'hypervmigratio98a5kv', networkAcls: { bypass: 'None', defaultAction: 'Deny', ipRules: ['40.82.190.0/24'] } })] } });
     const cache = new VaultIdCache();
-    await liveCheck(h.options({ finding: seedFinding(), vaultName: 'hypervmigratio98a5kv', cache }));
+    await liveCheck(h.options({ finding: findingIn(SEED, 'firewall'), vaultName: 'hypervmigratio98a5kv', cache }));
     const before = h.server.requests.length;
-    const second = await liveCheck(h.options({ finding: seedFinding(), vaultName: 'https://hypervmigratio98a5kv.vault.azure.net/', cache }));
+    const second = await liveCheck(h.options({ finding: findingIn(SEED, 'firewall'), vaultName: 'https://hypervmigratio98a5kv.vault.azure.net/', cache }));
     const paths = h.server.requests.slice(before).map((r) => r.path);
     expect(paths).toContain(vaultId('hypervmigratio98a5kv'));
     expect(paths.some((p) => p.endsWith('/providers/Microsoft.KeyVault/vaults'))).toBe(false);
@@ -58,7 +52,7 @@ describe('liveCheck against a local ARM server', () => {
 
   it('reads a vault with no networkAcls (created before firewalls) as open', async () => {
     h = await startHarness({ vaults: { [SUB]: [vaultBody({ name: 'hypervmigratio98a5kv', networkAcls: null })] } });
-    const result = await liveCheck(h.options({ finding: seedFinding(), vaultName: 'hypervmigratio98a5kv' }));
+    const result = await liveCheck(h.options({ finding: findingIn(SEED, 'firewall'), vaultName: 'hypervmigratio98a5kv' }));
     expect(result.model?.networkAcls).toEqual({ defaultAction: 'Allow', bypass: 'AzureServices', ipRules: [], virtualNetworkRules: [] });
     expect(result.model?.tenantId).toBe(TENANT);
   });

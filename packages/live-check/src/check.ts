@@ -1,12 +1,12 @@
 import { assess, type Finding, type ServiceTagIndex, type VaultAccessModel, type Verdict } from '@kvdoctor/diagnose';
-import { PUBLIC_ARM_ENDPOINT, trimEnd, type ArmSettings, type TokenCredential } from './arm/client';
+import { armSettings, PUBLIC_ARM_ENDPOINT, trimEnd, type ArmSettings, type TokenCredential } from './arm/client';
 import { findVault } from './arm/find-vault';
 import { readNsp } from './arm/read-nsp';
 import { readEndpointConnections } from './arm/read-vault';
 import { readRoles } from './arm/read-roles';
 import { type Deadline, startDeadline } from './deadline';
 import type { Failure, Outcome, Read, ReadName } from './outcome';
-import { isFailure, preflight } from './preflight';
+import { isFailure, NO_CREDENTIAL, preflight } from './preflight';
 import { defaultVaultIdCache, type VaultIdCache } from './vault-cache';
 import { type ArmVault, toModel } from './vault-json';
 
@@ -58,8 +58,9 @@ export async function liveCheck(options: LiveCheckOptions): Promise<LiveCheckRes
   const pre = preflight(options.finding, options.vaultName, options.allowed, options.credential !== undefined, endpoint);
   if (isFailure(pre)) return failed(pre);
   const { credential } = options;
-  if (credential === undefined) return failed({ kind: 'no-credentials', message: 'no Azure credential was given' });
-  const settings: ArmSettings = { credential, endpoint, maxRetries: options.maxRetries ?? 0, ...(options.ca === undefined ? {} : { ca: options.ca }) };
+  // Preflight has refused a missing credential already; this narrows the type.
+  if (credential === undefined) return failed(NO_CREDENTIAL);
+  const settings = armSettings(credential, endpoint, options);
   const deadline = startDeadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {
     const hint = hintOf(options.finding);

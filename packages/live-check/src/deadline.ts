@@ -7,7 +7,7 @@ export interface Deadline {
   dispose(): void;
 }
 
-export class DeadlineExceeded extends Error {
+class DeadlineExceeded extends Error {
   override readonly name = 'AbortError';
 }
 

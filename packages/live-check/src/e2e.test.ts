@@ -1,4 +1,3 @@
-import { diagnose, type Finding, rules } from '@kvdoctor/diagnose';
 import { liveCheck } from './check';
 import {
   accessPolicyBody,
@@ -15,17 +14,8 @@ import {
 } from './testing/arm-bodies';
 import type { ArmData } from './testing/arm-server';
 import { TEXTS } from './testing/e2e-texts';
+import { findingIn } from './testing/finding';
 import { type Harness, startHarness } from './testing/harness';
-
-const registered = new Set(rules.map((r) => r.meta.id));
-/** Families written by other work land over time; their cases run as soon as the rule exists. */
-const forFamily = (family: string) => (registered.has(family) ? it : it.skip);
-
-function findingOf(text: string, family: string): Finding {
-  const finding = diagnose(text).findings.find((f) => f.rule === family);
-  if (finding === undefined) throw new Error(`no ${family} finding in the text`);
-  return finding;
-}
 
 // Twelve rules, none of which admits 40.82.190.38 (the Azure DevOps inbound ranges of other geographies).
 const TWELVE = ['20.37.194.0/24', '20.42.226.0/24', '191.235.226.0/24', '52.228.82.0/24', '20.189.107.0/24', '20.41.194.0/24', '20.37.158.0/23', '52.150.138.0/24', '20.42.5.0/24', '20.41.6.0/23', '40.80.187.0/24', '40.119.10.0/24'];
@@ -38,9 +28,9 @@ describe('live check end to end: seed findings against a local ARM server', () =
     return h;
   };
 
-  forFamily('firewall')('firewall (seed blog): names the ipRule to add with the real resource group and vault', async () => {
+  it('firewall (seed blog): names the ipRule to add with the real resource group and vault', async () => {
     const hh = await start({ vaults: { [SUB]: [vaultBody({ name: 'hypervmigratio98a5kv', rg: 'rg-x', networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: TWELVE } })] } });
-    const result = await liveCheck(hh.options({ finding: findingOf(TEXTS.firewallSeed.text, 'firewall'), vaultName: 'hypervmigratio98a5kv' }));
+    const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.firewallSeed.text, 'firewall'), vaultName: 'hypervmigratio98a5kv' }));
     expect(result.verdicts.find((v) => v.check === 'firewall')).toEqual({
       check: 'firewall',
       status: 'fail',
@@ -49,13 +39,13 @@ describe('live check end to end: seed findings against a local ARM server', () =
     });
   });
 
-  forFamily('public-network-disabled')('public network disabled (Container Apps): names the setting and the pending endpoint to approve', async () => {
+  it('public network disabled (Container Apps): names the setting and the pending endpoint to approve', async () => {
     const id = vaultId('someakv', 'rg-apps');
     const hh = await start({
       vaults: { [SUB]: [vaultBody({ name: 'someakv', rg: 'rg-apps', publicNetworkAccess: 'Disabled', networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [] }, privateEndpointConnections: [{ name: 'pe-aca.3f2a', status: 'Pending' }] })] },
       endpointConnections: { [id.toLowerCase()]: [endpointConnectionBody(id, 'pe-aca.3f2a', 'Pending')] },
     });
-    const result = await liveCheck(hh.options({ finding: findingOf(TEXTS.publicNetworkAca.text, 'public-network-disabled'), vaultName: 'someakv' }));
+    const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.publicNetworkAca.text, 'public-network-disabled'), vaultName: 'someakv' }));
     expect(result.verdicts.filter((v) => v.check === 'public-network-access' || v.check === 'private-endpoints')).toEqual([
       {
         check: 'public-network-access',
@@ -73,9 +63,9 @@ describe('live check end to end: seed findings against a local ARM server', () =
     expect(result.verdicts.map((v) => v.check)).not.toContain('firewall');
   });
 
-  forFamily('public-network-disabled')('public network disabled, newer text (course lab): re-enabled since → the refusal predates the change', async () => {
+  it('public network disabled, newer text (course lab): re-enabled since → the refusal predates the change', async () => {
     const hh = await start({ vaults: { [SUB]: [vaultBody({ name: 'es-kv-001', rg: 'labs-keyvault', networkAcls: { bypass: 'None', defaultAction: 'Allow', ipRules: [] } })] } });
-    const result = await liveCheck(hh.options({ finding: findingOf(TEXTS.publicNetworkCourseLab.text, 'public-network-disabled'), vaultName: 'es-kv-001' }));
+    const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.publicNetworkCourseLab.text, 'public-network-disabled'), vaultName: 'es-kv-001' }));
     expect(result.verdicts.find((v) => v.check === 'public-network-access')).toEqual({
       check: 'public-network-access',
       status: 'pass',
@@ -83,18 +73,18 @@ describe('live check end to end: seed findings against a local ARM server', () =
     });
   });
 
-  forFamily('public-network-disabled')('public network disabled (pipelines doc, no vault in the text): the vault named by the caller is checked', async () => {
+  it('public network disabled (pipelines doc, no vault in the text): the vault named by the caller is checked', async () => {
     const hh = await start({ vaults: { [SUB]: [vaultBody({ name: 'kv-pipelines-prod', rg: 'rg-pipelines', publicNetworkAccess: 'Disabled', networkAcls: { bypass: 'None', defaultAction: 'Deny', ipRules: [] } })] } });
-    const result = await liveCheck(hh.options({ finding: findingOf(TEXTS.publicNetworkSeed.text, 'public-network-disabled'), vaultName: 'kv-pipelines-prod' }));
+    const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.publicNetworkSeed.text, 'public-network-disabled'), vaultName: 'kv-pipelines-prod' }));
     expect(result.verdicts.find((v) => v.check === 'public-network-access')?.command).toEqual({
       tool: 'az',
       text: 'az keyvault update --resource-group rg-pipelines --name kv-pipelines-prod --public-network-access Enabled --default-action Deny',
     });
   });
 
-  forFamily('nsp')('nsp text, no perimeter attached (Container Apps): the firewall decides, bypass None, rule to add named', async () => {
+  it('nsp text, no perimeter attached (Container Apps): the firewall decides, bypass None, rule to add named', async () => {
     const hh = await start({ vaults: { [SUB]: [vaultBody({ name: 'someakv', rg: 'rg-apps', location: 'westeurope', networkAcls: { bypass: 'None', defaultAction: 'Deny', ipRules: ['20.67.123.240/32'] } })] }, perimeters: { [SUB]: [perimeterBody('nsp-shared')] } });
-    const result = await liveCheck(hh.options({ finding: findingOf(TEXTS.nspAca.text, 'nsp'), vaultName: 'someakv' }));
+    const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.nspAca.text, 'nsp'), vaultName: 'someakv' }));
     expect(result.verdicts.slice(0, 3)).toEqual([
       { check: 'nsp', status: 'pass', evidence: 'someakv is not associated with a network security perimeter: publicNetworkAccess and the firewall decide' },
       { check: 'public-network-access', status: 'pass', evidence: 'publicNetworkAccess Enabled: the firewall decides (defaultAction Deny)' },
@@ -107,7 +97,7 @@ describe('live check end to end: seed findings against a local ARM server', () =
     ]);
   });
 
-  forFamily('nsp')('nsp text, vault in an Enforced perimeter (pipelines doc): names the perimeter access rule to add', async () => {
+  it('nsp text, vault in an Enforced perimeter (pipelines doc): names the perimeter access rule to add', async () => {
     const vault = vaultId('kv-pipelines-prod', 'rg-pipelines');
     const perimeter = perimeterId('nsp-ci', 'rg-network');
     const hh = await start({
@@ -115,7 +105,7 @@ describe('live check end to end: seed findings against a local ARM server', () =
       perimeters: { [SUB]: [perimeterBody('nsp-other'), perimeterBody('nsp-ci', 'rg-network')] },
       associations: { [perimeter.toLowerCase()]: [associationBody(perimeter, vault, 'ci-agents', 'Enforced')] },
     });
-    const result = await liveCheck(hh.options({ finding: findingOf(TEXTS.nspSeed.text, 'nsp'), vaultName: 'kv-pipelines-prod' }));
+    const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.nspSeed.text, 'nsp'), vaultName: 'kv-pipelines-prod' }));
     expect(result.model?.nsp).toEqual({ associated: true, mode: 'Enforced', perimeter, profile: 'ci-agents' });
     expect(result.verdicts[0]).toEqual({
       check: 'nsp',
@@ -129,14 +119,14 @@ describe('live check end to end: seed findings against a local ARM server', () =
     });
   });
 
-  forFamily('rbac')('rbac (Recovery Services CMK): names the role for keys/read at the real vault scope', async () => {
+  it('rbac (Recovery Services CMK): names the role for keys/read at the real vault scope', async () => {
     const oid = 'faf80fe8-19dc-4674-bf55-669b818e288d';
     const hh = await start({
       vaults: { [SUB]: [vaultBody({ name: 'kv-yory', rg: 'rg-resources', enableRbacAuthorization: true, networkAcls: { bypass: 'AzureServices', defaultAction: 'Allow', ipRules: [] } })] },
       roleAssignments: [roleAssignmentBody('reader', oid, `/subscriptions/${SUB}`), roleAssignmentBody('secretsUser', '11111111-2222-4333-8444-555555555555', vaultId('kv-yory', 'rg-resources'))],
       roleDefinitions: roleDefinitions(),
     });
-    const result = await liveCheck(hh.options({ finding: findingOf(TEXTS.rbacRecoveryServices.text, 'rbac'), vaultName: 'kv-yory' }));
+    const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.rbacRecoveryServices.text, 'rbac'), vaultName: 'kv-yory' }));
     const scope = vaultId('kv-yory', 'rg-resources');
     expect(result.verdicts.find((v) => v.check === 'role-assignment')).toEqual({
       check: 'role-assignment',
@@ -149,7 +139,7 @@ describe('live check end to end: seed findings against a local ARM server', () =
     expect(listing?.query.get('$filter')).toBe(`principalId eq '${oid}'`);
   });
 
-  forFamily('rbac')('rbac (az CLI user): the role now assigned at the resource group → retry; the log\'s subscription is read directly', async () => {
+  it('rbac (az CLI user): the role now assigned at the resource group → retry; the log\'s subscription is read directly', async () => {
     const sub = 'f95180d7-b5fc-49c8-a9a7-5b3ee0d8ffc6';
     const tenant = '43dc75e3-499a-40cd-891a-ba9f8e445365';
     const oid = '207e277f-a838-4c61-940a-950b06cd1cc8';
@@ -159,7 +149,7 @@ describe('live check end to end: seed findings against a local ARM server', () =
       roleDefinitions: roleDefinitions(sub),
     });
     const result = await liveCheck(
-      hh.options({ finding: findingOf(TEXTS.rbacAzCli.text, 'rbac'), vaultName: 'aoaisimaoaisimdevsl2', allowed: { tenants: [tenant], subscriptions: [sub] } }),
+      hh.options({ finding: findingIn(TEXTS.rbacAzCli.text, 'rbac'), vaultName: 'aoaisimaoaisimdevsl2', allowed: { tenants: [tenant], subscriptions: [sub] } }),
     );
     expect(result.verdicts.find((v) => v.check === 'role-assignment')).toEqual({
       check: 'role-assignment',
@@ -169,9 +159,9 @@ describe('live check end to end: seed findings against a local ARM server', () =
     expect(hh.server.requests[0]?.path).toBe(vaultId('aoaisimaoaisimdevsl2', 'aoaisim', sub));
   });
 
-  forFamily('rbac')('rbac (GitLab seed, no caller in the text): names the role and the vault scope, object id left to fill', async () => {
+  it('rbac (GitLab seed, no caller in the text): names the role and the vault scope, object id left to fill', async () => {
     const hh = await start({ vaults: { [SUB]: [vaultBody({ name: 'kv-gitlab-ci', rg: 'rg-gitlab', enableRbacAuthorization: true })] } });
-    const result = await liveCheck(hh.options({ finding: findingOf(TEXTS.rbacGitlabSeed.text, 'rbac'), vaultName: 'kv-gitlab-ci' }));
+    const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.rbacGitlabSeed.text, 'rbac'), vaultName: 'kv-gitlab-ci' }));
     expect(result.verdicts.find((v) => v.check === 'role-assignment')?.command).toEqual({
       tool: 'az',
       text: `az role assignment create --role 'Key Vault Secrets User' --assignee <object-id> --scope ${vaultId('kv-gitlab-ci', 'rg-gitlab')}`,
@@ -179,13 +169,13 @@ describe('live check end to end: seed findings against a local ARM server', () =
     expect(hh.server.requests.some((r) => r.path.includes('roleAssignments'))).toBe(false);
   });
 
-  forFamily('access-policy')('access policy (steampipe): names the missing permission with the real resource group and vault', async () => {
+  it('access policy (steampipe): names the missing permission with the real resource group and vault', async () => {
     const oid = '09e7a3cd-4fc8-4d55-bb62-aaef76a8b439';
     const tenant = 'cdffd708-7da0-4cea-abeb-0a4c334d7f64';
     const hh = await start({
       vaults: { [SUB]: [vaultBody({ name: 'diskvault001', rg: 'rg-disks', tenant, location: 'southindia', accessPolicies: [accessPolicyBody(oid, ['Get'])] })] },
     });
-    const result = await liveCheck(hh.options({ finding: findingOf(TEXTS.accessPolicySteampipe.text, 'access-policy'), vaultName: 'diskvault001', allowed: { tenants: [tenant, TENANT], subscriptions: [SUB] } }));
+    const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.accessPolicySteampipe.text, 'access-policy'), vaultName: 'diskvault001', allowed: { tenants: [tenant, TENANT], subscriptions: [SUB] } }));
     expect(result.verdicts.slice(-2)).toEqual([
       { check: 'permission-model', status: 'pass', evidence: 'enableRbacAuthorization false: access policies decide data access, as the refusal says' },
       {

@@ -1,13 +1,10 @@
-import { diagnose, type Finding } from '@kvdoctor/diagnose';
+import type { Finding } from '@kvdoctor/diagnose';
 import { checkFromAzJson, modelFromAzJson } from './from-az-json';
 import { FIREWALLED_VAULT, PRIVATE_RBAC_VAULT, SAMPLE_VAULT } from './testing/az-show';
 import { TEXTS } from './testing/e2e-texts';
+import { findingIn } from './testing/finding';
 
-function seedFinding(): Finding {
-  const [finding] = diagnose(TEXTS.firewallSeed.text).findings;
-  if (finding === undefined) throw new Error('the seed text produced no finding');
-  return finding;
-}
+const seedFinding = (): Finding => findingIn(TEXTS.firewallSeed.text, 'firewall');
 
 describe('az keyvault show JSON → model', () => {
   it('reads Microsoft\'s Vaults - Get example: null networkAcls is an open firewall, nulls are defaults', () => {

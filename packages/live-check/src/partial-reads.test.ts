@@ -1,18 +1,14 @@
-import { diagnose } from '@kvdoctor/diagnose';
 import { liveCheck } from './check';
 import { roleAssignmentBody, roleDefinitions, SUB, vaultBody, vaultId } from './testing/arm-bodies';
 import { authorizationFailed } from './testing/arm-server';
 import { TEXTS } from './testing/e2e-texts';
+import { findingIn } from './testing/finding';
 import { type Harness, startHarness } from './testing/harness';
 
 const OID = 'faf80fe8-19dc-4674-bf55-669b818e288d';
 const ID = vaultId('kv-yory', 'rg-resources');
 
-function rbacFinding() {
-  const finding = diagnose(TEXTS.rbacRecoveryServices.text).findings.find((f) => f.rule === 'rbac');
-  if (finding === undefined) throw new Error('no rbac finding');
-  return finding;
-}
+const rbacFinding = () => findingIn(TEXTS.rbacRecoveryServices.text, 'rbac');
 
 describe('reads that fail alone', () => {
   let h: Harness;

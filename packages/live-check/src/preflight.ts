@@ -1,19 +1,25 @@
 import { type Finding, FindingSchema, KvdoctorError } from '@kvdoctor/diagnose';
 import { z } from 'zod';
+import { GuidSchema } from './guid';
 import type { Failure } from './outcome';
 
-const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
-
-export const AllowListSchema = z.object({
-  tenants: z.array(Guid),
-  subscriptions: z.array(Guid),
+const AllowListSchema = z.object({
+  tenants: z.array(GuidSchema),
+  subscriptions: z.array(GuidSchema),
 });
 export type AllowList = z.infer<typeof AllowListSchema>;
 
 const VAULT_NAME = /^[A-Za-z0-9-]{3,24}$/;
 
+export const NO_CREDENTIAL: Failure = { kind: 'no-credentials', message: 'no Azure credential was given: sign in (az login) or configure a managed identity' };
+
+/** Tokens go only to an https ARM endpoint (a sovereign cloud's, or a local test server's). */
+export function isHttpsEndpoint(endpoint: string): boolean {
+  return /^https:\/\/[^\s/]+/i.test(endpoint);
+}
+
 /** `kv1`, `kv1.vault.azure.net` or `https://kv1.vault.azure.net/` → `kv1`. */
-export function vaultNameOf(input: string): string {
+function vaultNameOf(input: string): string {
   return input.trim().replace(/^https?:\/\//i, '').split(/[./:]/)[0] ?? '';
 }
 
@@ -46,11 +52,11 @@ export function preflight(input: Finding, vaultName: string, allowed: unknown, h
     return { kind: 'not-allowed', message: `tenant ${tenant} (from the log) is not on the allow-list` };
   }
   const sub = finding.details.subscriptionId;
-  if (sub !== undefined && Guid.safeParse(sub).success && !subs.has(sub.toLowerCase())) {
+  if (sub !== undefined && GuidSchema.safeParse(sub).success && !subs.has(sub.toLowerCase())) {
     return { kind: 'not-allowed', message: `subscription ${sub} (from the log) is not on the allow-list` };
   }
-  if (!/^https:\/\/[^\s/]+/i.test(endpoint)) return { kind: 'not-supported', message: 'the ARM endpoint must be an https URL' };
-  if (!hasCredential) return { kind: 'no-credentials', message: 'no Azure credential was given: sign in (az login) or configure a managed identity' };
+  if (!isHttpsEndpoint(endpoint)) return { kind: 'not-supported', message: 'the ARM endpoint must be an https URL' };
+  if (!hasCredential) return NO_CREDENTIAL;
   return { name, allowed: list.data };
 }
 

@@ -1,9 +1,10 @@
-import { diagnose, ownerOf, serialiseServiceTags, deserialiseServiceTags, ServiceTagIndex } from '@kvdoctor/diagnose';
+import { ownerOf, serialiseServiceTags, deserialiseServiceTags, ServiceTagIndex } from '@kvdoctor/diagnose';
 import { liveCheck } from './check';
 import { SignedOutCredential } from './arm/testing/test-credential';
 import { refreshServiceTags, type RefreshServiceTagsOptions } from './refresh-service-tags';
 import { OTHER_SUB, SUB, TENANT, vaultBody, vaultId } from './testing/arm-bodies';
 import { TEXTS } from './testing/e2e-texts';
+import { findingIn } from './testing/finding';
 import { authorizationFailed, closedPort, throttled } from './testing/arm-server';
 import { type Harness, startHarness } from './testing/harness';
 import { serviceTagsBody } from './testing/service-tags-body';
@@ -69,8 +70,7 @@ describe('refreshServiceTags', () => {
   it('refreshed tags feed the live check: a GitHub-hosted runner in West US is named, and the answer is not an allow list', async () => {
     const refreshed = await refreshServiceTags(options());
     if (refreshed.kind !== 'ok') throw new Error(`expected ok, got ${refreshed.kind}`);
-    const [finding] = diagnose(TEXTS.firewallGithubRunner.text).findings;
-    if (finding === undefined) throw new Error('the runner text produced no finding');
+    const finding = findingIn(TEXTS.firewallGithubRunner.text, 'firewall');
     // Diagnosed without service tags, the address has no known owner; the live check's tags name it.
     expect(finding.facts.clientIpOwner).toEqual({ kind: 'unknown' });
     const result = await liveCheck({

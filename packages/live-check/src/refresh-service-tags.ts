@@ -1,9 +1,11 @@
 import { type CompiledServiceTags, compileServiceTags } from '@kvdoctor/diagnose';
 import { z } from 'zod';
-import { PUBLIC_ARM_ENDPOINT, trimEnd, type ArmSettings, type TokenCredential } from './arm/client';
+import { armSettings, PUBLIC_ARM_ENDPOINT, trimEnd, type TokenCredential } from './arm/client';
 import { readServiceTags } from './arm/read-service-tags';
 import { startDeadline } from './deadline';
+import { GuidSchema } from './guid';
 import type { Failure } from './outcome';
+import { isHttpsEndpoint, NO_CREDENTIAL } from './preflight';
 
 export interface RefreshServiceTagsOptions {
   readonly credential: TokenCredential | undefined;
@@ -27,18 +29,17 @@ export interface RefreshServiceTagsOptions {
 export type RefreshServiceTagsResult = { readonly kind: 'ok'; readonly serviceTags: CompiledServiceTags } | Failure;
 
 const DEFAULT_TIMEOUT_MS = 60_000;
-const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 const Location = /^[a-z0-9]{2,40}$/i;
 
 /** Refused before a request (and before any token): a subscription off the allow-list first, whatever else is wrong. */
 function refusal(o: RefreshServiceTagsOptions, endpoint: string): Failure | undefined {
-  const subs = z.array(Guid).safeParse(o.allowed.subscriptions);
+  const subs = z.array(GuidSchema).safeParse(o.allowed.subscriptions);
   if (!subs.success) return { kind: 'not-allowed', message: 'the allow-list must name subscriptions by their GUIDs' };
-  if (!Guid.safeParse(o.subscriptionId).success || !subs.data.some((s) => s.toLowerCase() === o.subscriptionId.toLowerCase())) {
+  if (!GuidSchema.safeParse(o.subscriptionId).success || !subs.data.some((s) => s.toLowerCase() === o.subscriptionId.toLowerCase())) {
     return { kind: 'not-allowed', message: `subscription ${JSON.stringify(o.subscriptionId.slice(0, 40))} is not on the allow-list` };
   }
   if (!Location.test(o.location)) return { kind: 'not-supported', message: `${JSON.stringify(o.location.slice(0, 40))} is not an Azure region name such as canadacentral` };
-  if (!/^https:\/\/[^\s/]+/i.test(endpoint)) return { kind: 'not-supported', message: 'the ARM endpoint must be an https URL' };
+  if (!isHttpsEndpoint(endpoint)) return { kind: 'not-supported', message: 'the ARM endpoint must be an https URL' };
   return undefined;
 }
 
@@ -53,8 +54,8 @@ export async function refreshServiceTags(options: RefreshServiceTagsOptions): Pr
   const refused = refusal(options, endpoint);
   if (refused !== undefined) return refused;
   const { credential } = options;
-  if (credential === undefined) return { kind: 'no-credentials', message: 'no Azure credential was given: sign in (az login) or configure a managed identity' };
-  const settings: ArmSettings = { credential, endpoint, maxRetries: options.maxRetries ?? 0, ...(options.ca === undefined ? {} : { ca: options.ca }) };
+  if (credential === undefined) return NO_CREDENTIAL;
+  const settings = armSettings(credential, endpoint, options);
   const location = options.location.toLowerCase();
   const deadline = startDeadline(options.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {

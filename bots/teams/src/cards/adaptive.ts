@@ -2,7 +2,7 @@
  * The small part of Adaptive Cards 1.5 the bot uses (Teams renders up to 1.5), typed so a card
  * cannot be built with a misspelt property. Builders return plain JSON; nothing here renders.
  */
-export const CARD_VERSION = '1.5';
+const CARD_VERSION = '1.5';
 export const CARD_CONTENT_TYPE = 'application/vnd.microsoft.card.adaptive';
 
 type Color = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';

@@ -29,7 +29,7 @@ export const FULL: Detail = { causes: 5, fixes: 4, commandsPerFix: 4, evidenceCh
 const COMPACT: Detail = { causes: 2, fixes: 2, commandsPerFix: 2, evidenceChars: 200 };
 const MINIMAL: Detail = { causes: 1, fixes: 1, commandsPerFix: 1, evidenceChars: 0 };
 
-export const CHECK_TITLE = 'Check live config';
+const CHECK_TITLE = 'Check live config';
 
 export function checkAction(view: FindingView): ExecuteAction | undefined {
   const vault = view.finding.facts.vault;

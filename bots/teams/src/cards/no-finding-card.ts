@@ -3,7 +3,7 @@ import { bullets, card, text, type AdaptiveCard } from './adaptive';
 import { noticeElements } from './finding-card';
 
 /** What was looked for, so "nothing found" still teaches what the bot recognises. */
-export function lookedFor(): string[] {
+function lookedFor(): string[] {
   return rules.map((r) => (r.meta.codes.length > 0 ? `${r.meta.title} (${r.meta.codes.join(', ')})` : r.meta.title));
 }
 

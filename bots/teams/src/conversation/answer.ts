@@ -9,11 +9,11 @@ import type { Reply } from './types';
 
 const RANK = new Map<string, number>(rules.map((r) => [r.meta.id, r.meta.rank]));
 
-export function secretsNotice(count: number): string {
+function secretsNotice(count: number): string {
   return `Your text held ${count} secret${count === 1 ? '' : 's'} (a token, key, signature or connection string). ${count === 1 ? 'It is' : 'They are'} masked in this answer and nothing was stored; rotate ${count === 1 ? 'it' : 'them'} if this chat is shared.`;
 }
 
-export function cutNotice(cutAt: number): string {
+function cutNotice(cutAt: number): string {
   return `The paste was longer than ${formatBytes(cutAt)}, so only its first ${formatBytes(cutAt)} was read. Attach the whole log as a .log, .txt or .zip file for a complete answer.`;
 }
 

@@ -11,7 +11,7 @@ export interface Diagnosed {
 }
 
 /** The first `maxBytes` bytes of `text`, never splitting a character. */
-export function cutUtf8(text: string, maxBytes: number): { text: string; cut: boolean } {
+function cutUtf8(text: string, maxBytes: number): { text: string; cut: boolean } {
   // Three bytes per UTF-16 unit is the worst case, so short texts skip the encoding work.
   if (text.length * 3 <= maxBytes || Buffer.byteLength(text, 'utf8') <= maxBytes) return { text, cut: false };
   const head = Buffer.from(text, 'utf8').subarray(0, maxBytes).toString('utf8');

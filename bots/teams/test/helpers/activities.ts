@@ -5,7 +5,7 @@
 export const TENANT = '9d2f6b4e-0c57-4a51-8a53-5f2b1a6c7e10';
 export const OTHER_TENANT = '0b6c3a8f-5e1d-4f7a-9c2b-d1e0f3a4b5c6';
 export const BOT_ID = '28:4d9b2d8e-6f0a-4a3c-9f5e-2b7c1e8a9d00';
-export const BOT_NAME = 'kvdoctor';
+const BOT_NAME = 'kvdoctor';
 const USER = { id: '29:1JiEH1nLmzqH5YT7Do_1KRCs7ISDxUmVVKPbIzwM1pc', name: 'Dana Engineer', aadObjectId: 'af24b8a2-cfe8-453a-a9b4-4a917b1534ae' };
 
 /** The attachment fields Teams sends (botbuilder's Attachment shape). */

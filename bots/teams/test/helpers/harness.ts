@@ -2,13 +2,13 @@ import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createDownloader } from '../../src/attachments';
 import { KvdoctorBot, type BotDeps } from '../../src/bot';
 import { DEFAULT_LIMITS } from '../../src/conversation/limits';
-import { memoryLogger } from '../../src/logger';
+import { memoryLogger, type Logger } from '../../src/logger';
 import { TENANT } from './activities';
 import { localLiveChecker } from './local-live-check';
 
-export const NOW = new Date('2026-11-23T09:30:00.000Z');
+const NOW = new Date('2026-11-23T09:30:00.000Z');
 
-export const VAULTS = [{ name: 'hypervmigratio98a5kv', defaultAction: 'Deny', ipRules: ['20.37.158.0/23'] }] as const;
+const VAULTS = [{ name: 'hypervmigratio98a5kv', defaultAction: 'Deny', ipRules: ['20.37.158.0/23'] }] as const;
 
 /**
  * Teams' activities are looser than botbuilder's types (a personal chat's conversation has no
@@ -18,10 +18,9 @@ function isActivityLike(value: object): value is Partial<Activity> {
   return 'type' in value && typeof value.type === 'string';
 }
 
-/** The bot behind botbuilder's TestAdapter, with real local dependencies. */
-export function harness(overrides: Partial<BotDeps> = {}) {
-  const logger = memoryLogger();
-  const bot = new KvdoctorBot({
+/** The bot's dependencies in tests: real local ones, one allowed tenant and a fixed clock. */
+export function testDeps(logger: Logger, overrides: Partial<BotDeps> = {}): BotDeps {
+  return {
     limits: DEFAULT_LIMITS,
     allowedTenants: [TENANT],
     download: createDownloader({ allowHttp: true }),
@@ -30,7 +29,13 @@ export function harness(overrides: Partial<BotDeps> = {}) {
     logger,
     now: () => NOW,
     ...overrides,
-  });
+  };
+}
+
+/** The bot behind botbuilder's TestAdapter, with real local dependencies. */
+export function harness(overrides: Partial<BotDeps> = {}) {
+  const logger = memoryLogger();
+  const bot = new KvdoctorBot(testDeps(logger, overrides));
   const adapter = new TestAdapter(async (context) => {
     await bot.run(context);
   });

@@ -1,14 +1,9 @@
-import { MemoryStorage } from 'botbuilder';
 import { createActivityEndpoint, createAdapter, type AuthOverrides } from '../../src/adapter';
-import { createDownloader } from '../../src/attachments';
 import { KvdoctorBot, type BotDeps } from '../../src/bot';
 import type { AuthConfig } from '../../src/config';
-import { DEFAULT_LIMITS } from '../../src/conversation/limits';
 import { memoryLogger } from '../../src/logger';
 import { createServer } from '../../src/server';
-import { TENANT } from './activities';
-import { NOW, VAULTS } from './harness';
-import { localLiveChecker } from './local-live-check';
+import { testDeps } from './harness';
 
 export interface StackOptions {
   readonly auth?: AuthConfig;
@@ -20,16 +15,7 @@ export interface StackOptions {
 /** The whole bot as `pnpm start` wires it (adapter, restify, real HTTP) on 127.0.0.1:0. */
 export async function startStack(options: StackOptions = {}) {
   const logger = memoryLogger();
-  const bot = new KvdoctorBot({
-    limits: DEFAULT_LIMITS,
-    allowedTenants: [TENANT],
-    download: createDownloader({ allowHttp: true }),
-    liveCheck: localLiveChecker(VAULTS),
-    storage: new MemoryStorage(),
-    logger,
-    now: () => NOW,
-    ...options.deps,
-  });
+  const bot = new KvdoctorBot(testDeps(logger, options.deps));
   const adapter = createAdapter(options.auth ?? { mode: 'anonymous' }, logger, options.overrides);
   const server = createServer({ host: '127.0.0.1', port: 0, maxBodyBytes: options.maxBodyBytes ?? 256 * 1024, endpoint: createActivityEndpoint(adapter, bot, logger), logger });
   const address = await server.listen();

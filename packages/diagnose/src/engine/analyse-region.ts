@@ -1,5 +1,6 @@
 import { normaliseLine } from '../normalise/normalise-line';
 import type { Evidence } from '../report/schema';
+import { overlaps } from '../rule-kit/occurrence-lists';
 import type { Occurrence, Rule } from '../rule-kit/rule';
 import { Window } from '../rule-kit/window';
 import type { RegionLines } from '../scan/scanner';
@@ -14,10 +15,6 @@ export interface Found {
 /** Evidence shows the identifying line and the message lines after it, not the whole context. */
 const EVIDENCE_LINES = 8;
 const EVIDENCE_CHARS = 500;
-
-function overlaps(a: Occurrence, b: Occurrence): boolean {
-  return a.from <= b.to && b.from <= a.to;
-}
 
 /** `other` is the superseding family's reading of the same message as `occ`. */
 function sameMessage(other: Occurrence, occ: Occurrence): boolean {

@@ -1,4 +1,5 @@
 import type { Confidence, Details, Evidence, Facts } from '../report/schema';
+import { higherConfidence } from '../rule-kit/confidence';
 import { fillMissing } from '../rule-kit/fill-missing';
 import type { Rule } from '../rule-kit/rule';
 
@@ -12,15 +13,12 @@ export interface Group {
   readonly evidence: Evidence[];
 }
 
-const CONFIDENCE_ORDER: Readonly<Record<Confidence, number>> = { low: 0, medium: 1, high: 2 };
-
 // Facts that tell two errors apart; ids and timestamps differ between repeats of one error.
 const IDENTITY: readonly (keyof Facts)[] = ['vault', 'clientIp', 'appId', 'objectId', 'objectName', 'aadCode', 'action', 'innerErrorCode'];
 
 function keyOf(rule: Rule, facts: Facts): string {
   return [rule.meta.id, ...IDENTITY.map((k) => String(facts[k] ?? '').toLowerCase())].join('|');
 }
-
 
 export class Collector {
   private readonly groups = new Map<string, Group>();
@@ -35,7 +33,7 @@ export class Collector {
     group.count++;
     group.facts = fillMissing(group.facts, facts);
     group.details = fillMissing(group.details, details);
-    if (CONFIDENCE_ORDER[confidence] > CONFIDENCE_ORDER[group.confidence]) group.confidence = confidence;
+    group.confidence = higherConfidence(group.confidence, confidence);
   }
 
   all(): Group[] {

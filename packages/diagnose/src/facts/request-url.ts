@@ -1,6 +1,7 @@
 import type { ObjectType } from '../report/schema';
 import { VAULT_URL } from '../rule-kit/patterns';
 import { trimEndChars } from '../rule-kit/trim-end';
+import { objectTypeOf } from './object-type';
 
 export interface RequestFacts {
   requestUrl?: string;
@@ -20,16 +21,6 @@ const RESOURCE_OBJECT = /\/vaults\/[A-Za-z0-9-]{3,24}\/(secrets|keys|certificate
 // A request URL whose host CI masked ("url": "***secrets/name/?api-version=7.4", the JS SDK's RestError).
 const MASKED_HOST_OBJECT = /\*{3}\/?(secrets|keys|certificates)\/([A-Za-z0-9-]{1,127})\/?(?:[0-9a-fA-F]{32}\/?)?\?api-version=([0-9A-Za-z.-]{1,32})/;
 
-const TYPES: Readonly<Record<string, ObjectType>> = {
-  secrets: 'secret',
-  secret: 'secret',
-  keys: 'key',
-  key: 'key',
-  certificates: 'certificate',
-  certificate: 'certificate',
-  storage: 'storage',
-};
-
 export function extractRequest(text: string): RequestFacts {
   const out: RequestFacts = {};
   const url = VAULT_URL.exec(text);
@@ -38,7 +29,7 @@ export function extractRequest(text: string): RequestFacts {
     const path = url[3] ?? '';
     const object = OBJECT_PATH.exec(path);
     if (object?.[1] && object[2]) {
-      out.objectType = TYPES[object[1].toLowerCase()];
+      out.objectType = objectTypeOf(object[1]);
       out.objectName = object[2];
     }
     const api = API_VERSION.exec(path)?.[1];
@@ -49,10 +40,10 @@ export function extractRequest(text: string): RequestFacts {
     const rbac = RESOURCE_OBJECT.exec(text);
     const task = TASK_SECRET.exec(text);
     if (tf?.[1] && tf[2]) {
-      out.objectType = TYPES[tf[1].toLowerCase()];
+      out.objectType = objectTypeOf(tf[1]);
       out.objectName = tf[2];
     } else if (rbac?.[1] && rbac[2]) {
-      out.objectType = TYPES[rbac[1].toLowerCase()];
+      out.objectType = objectTypeOf(rbac[1]);
       out.objectName = rbac[2];
     } else if (task?.[1]) {
       out.objectType = 'secret';
@@ -60,7 +51,7 @@ export function extractRequest(text: string): RequestFacts {
     } else {
       const masked = MASKED_HOST_OBJECT.exec(text);
       if (masked?.[1] && masked[2]) {
-        out.objectType = TYPES[masked[1].toLowerCase()];
+        out.objectType = objectTypeOf(masked[1]);
         out.objectName = masked[2];
         if (masked[3] && out.apiVersion === undefined) out.apiVersion = masked[3];
       }

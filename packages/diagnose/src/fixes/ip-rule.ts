@@ -8,7 +8,7 @@ import { bicepString, hclString, type Value } from './quote';
  * Terraform (the vault stores single addresses as /32; writing it that way avoids a perpetual diff).
  */
 export function allowIpFix(vault: Value, ip: Value, rg: Value | undefined): Fix {
-  const cidr: Value = { known: ip.known, text: ip.known ? `${ip.text}/32` : `${ip.text}/32` };
+  const cidr: Value = { known: ip.known, text: `${ip.text}/32` };
   return {
     title: `Allow ${ip.text} in the firewall of ${vault.text}`,
     steps: [

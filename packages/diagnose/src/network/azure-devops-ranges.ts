@@ -83,7 +83,7 @@ export const DATA_MIGRATION_2021: AzureDevOpsList = {
  * region" table: hosted agents "run in the same Azure geography as your organization", so a
  * geography's AzureCloud prefixes are what an allow list for hosted agents would need.
  */
-export const GEOGRAPHY_REGIONS: Readonly<Record<Exclude<AzureDevOpsGeography, 'Global'>, readonly string[]>> = {
+const GEOGRAPHY_REGIONS: Readonly<Record<Exclude<AzureDevOpsGeography, 'Global'>, readonly string[]>> = {
   'United States': ['centralus', 'eastus', 'eastus2', 'northcentralus', 'southcentralus', 'westcentralus', 'westus', 'westus2'],
   Europe: ['northeurope', 'westeurope'],
   Australia: ['australiacentral', 'australiaeast', 'australiasoutheast'],

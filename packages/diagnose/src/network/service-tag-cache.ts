@@ -6,8 +6,8 @@ import { type CompiledServiceTags, fail, issuesText, NO_TAG, type ServiceTagInfo
  * little-endian typed arrays (about half the size and several times faster to load). The cache is
  * the user's own file, so it is validated as outside data on the way back in.
  */
-export const CACHE_FORMAT = 'kvdoctor-service-tags';
-export const CACHE_VERSION = 1;
+const CACHE_FORMAT = 'kvdoctor-service-tags';
+const CACHE_VERSION = 1;
 export type CacheEncoding = 'json' | 'base64';
 
 const WIDTH = { starts: 4, ends: 4, tagIds: 2, prefixes: 1, regionTagIds: 2 } as const;

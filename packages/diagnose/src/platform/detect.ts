@@ -1,5 +1,8 @@
 import type { Platform } from '../report/schema';
 
+/** A log with no runner banner, and `explain` without any log: advice that fits every CI. */
+export const UNKNOWN_PLATFORM: Platform = { ci: 'unknown', agent: 'unknown' };
+
 interface Sign {
   readonly re: RegExp;
   readonly ci?: Platform['ci'];

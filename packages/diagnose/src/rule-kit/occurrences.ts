@@ -109,7 +109,7 @@ export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrenc
       facts: { ...fillMissing(ownFirst.facts, withoutMessageFacts(inOrder.facts)), ...pickHttp(inOrder.facts) },
       details: fillMissing(ownFirst.details, inOrder.details),
     };
-    const extra = spec.extract?.(block, window.lines[a.index]?.text ?? '');
+    const extra = spec.extract?.(block, window.lineText(a.index));
     const timestamp = common.facts.timestamp ?? window.lines[a.index]?.timestamp;
     const facts: Facts = { ...common.facts, ...extra?.facts };
     if (timestamp !== undefined && facts.timestamp === undefined) facts.timestamp = timestamp;

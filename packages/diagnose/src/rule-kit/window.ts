@@ -38,6 +38,11 @@ export class Window {
     return lo;
   }
 
+  /** The text of one logical line; empty past the end. */
+  lineText(index: number): string {
+    return this.lines[index]?.text ?? '';
+  }
+
   startOf(index: number): number {
     return this.starts[index] ?? this.text.length;
   }

@@ -26,6 +26,11 @@ export interface ArmSettings {
   readonly maxRetries: number;
 }
 
+/** Settings from a caller's options: no retries unless asked, so the deadline bounds the result. */
+export function armSettings(credential: TokenCredential, endpoint: string, options: { readonly maxRetries?: number; readonly ca?: string }): ArmSettings {
+  return { credential, endpoint, maxRetries: options.maxRetries ?? 0, ...(options.ca === undefined ? {} : { ca: options.ca }) };
+}
+
 function common(s: ArmSettings) {
   return {
     endpoint: s.endpoint,

@@ -5,6 +5,7 @@ import type { ArmVault } from '../vault-json';
 import { attempt } from './attempt';
 import { type ArmSettings, keyVaultClient } from './client';
 import { checkVault, readVault } from './read-vault';
+import { scopeOf } from './resource-id';
 
 export interface Locate {
   readonly name: string;
@@ -37,7 +38,7 @@ function searchOne(s: ArmSettings, subscriptionId: string, name: string, deadlin
 }
 
 async function readKnown(s: ArmSettings, id: string, name: string, deadline: Deadline): Promise<Read<ArmVault>> {
-  const [, , subscriptionId = '', , resourceGroup = ''] = id.split('/');
+  const { subscriptionId, resourceGroup } = scopeOf(id);
   return readVault(s, subscriptionId, resourceGroup, name, deadline);
 }
 
@@ -49,7 +50,7 @@ export async function findVault(s: ArmSettings, req: Locate, deadline: Deadline)
     known.push(`/subscriptions/${req.hint.subscriptionId}/resourceGroups/${req.hint.resourceGroup}/providers/Microsoft.KeyVault/vaults/${req.name}`);
   }
   for (const id of known) {
-    if (id === undefined || !allowed.has((id.split('/')[2] ?? '').toLowerCase())) continue;
+    if (id === undefined || !allowed.has(scopeOf(id).subscriptionId.toLowerCase())) continue;
     const read = await readKnown(s, id, req.name, deadline);
     if (read.ok) {
       req.cache.set(s.endpoint, req.name, read.value.id);

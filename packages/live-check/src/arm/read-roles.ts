@@ -1,12 +1,13 @@
 import type { VaultAccessModel } from '@kvdoctor/diagnose';
 import type { Deadline } from '../deadline';
+import { GuidSchema } from '../guid';
 import type { Failure, Read } from '../outcome';
 import { attempt } from './attempt';
 import { type ArmSettings, authorizationClient, trimEnd } from './client';
+import { scopeOf } from './resource-id';
 
 type RoleEntry = NonNullable<VaultAccessModel['roleAssignments']>[number];
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** At the vault or above: ARM's principal filter also returns assignments on child resources. */
 function atOrAbove(scope: string, vaultId: string): boolean {
@@ -26,11 +27,11 @@ export interface RolesRead {
  * memberships are not expanded: ARM's filter matches the principal id only.
  */
 export async function readRoles(s: ArmSettings, vaultId: string, objectId: string, deadline: Deadline): Promise<Read<RolesRead>> {
-  if (!GUID.test(objectId)) {
+  if (!GuidSchema.safeParse(objectId).success) {
     // The id goes into an OData filter; anything but a GUID is refused before a request is built.
     return { ok: false, failure: { kind: 'not-supported', message: `object id ${JSON.stringify(objectId.slice(0, 40))} is not a GUID` } };
   }
-  const subscriptionId = vaultId.split('/')[2] ?? '';
+  const { subscriptionId } = scopeOf(vaultId);
   // The SDK's paths are "/{scope}/…" and "/{roleId}": an id's own leading slash would double it.
   const bare = (id: string): string => id.replace(/^\/+/, '');
   const client = authorizationClient(s, subscriptionId);

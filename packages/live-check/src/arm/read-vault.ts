@@ -3,6 +3,7 @@ import type { Read } from '../outcome';
 import { type ArmVault, ArmVaultSchema, issues } from '../vault-json';
 import { attempt } from './attempt';
 import { type ArmSettings, keyVaultClient } from './client';
+import { scopeOf } from './resource-id';
 
 /** An SDK vault checked against the shape the model is built from. */
 export function checkVault(raw: unknown): Read<ArmVault> {
@@ -27,7 +28,7 @@ export interface EndpointConnection {
 
 /** The vault's private endpoint connections with their names (the vault body gives only ids). */
 export async function readEndpointConnections(s: ArmSettings, vault: ArmVault, deadline: Deadline): Promise<Read<EndpointConnection[]>> {
-  const [, , subscriptionId = '', , resourceGroup = ''] = vault.id.split('/');
+  const { subscriptionId, resourceGroup } = scopeOf(vault.id);
   return attempt(
     {
       what: `listing private endpoint connections of ${vault.name}`,

@@ -103,7 +103,7 @@ export const ROLES = {
 export type RoleKey = keyof typeof ROLES;
 const ROLE_KEYS: readonly RoleKey[] = ['secretsUser', 'cryptoServiceEncryptionUser', 'reader', 'contributor'];
 
-export function roleDefinitionBody(key: RoleKey, sub = SUB): Record<string, unknown> {
+function roleDefinitionBody(key: RoleKey, sub = SUB): Record<string, unknown> {
   const r = ROLES[key];
   return {
     id: `/subscriptions/${sub}/providers/Microsoft.Authorization/roleDefinitions/${r.guid}`,

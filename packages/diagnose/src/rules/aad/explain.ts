@@ -4,14 +4,8 @@ import { codeInfo, kindOf } from './codes';
 import { fixContext, type FixContext } from './fix-context';
 import { appDisabledFixes, appNotFoundFixes, certificateFixes, consentFixes, credentialMissingFixes, secretExpiredFixes, secretInvalidFixes } from './fixes-credentials';
 import { conditionalAccessFixes, mfaFixes, resourceFixes, tenantNotFoundFixes, userFixes } from './fixes-directory';
-import {
-  assertionExpiredFixes,
-  federatedTokenFixes,
-  federationBlockedFixes,
-  federationMismatchFixes,
-  federationMissingFixes,
-  lateBy,
-} from './fixes-federation';
+import { assertionExpiredFixes, federationBlockedFixes, lateBy } from './fixes-assertion';
+import { federatedTokenFixes, federationMismatchFixes, federationMissingFixes } from './fixes-federation';
 import { ciOf, parseHints } from './hints';
 import type { AadKind } from './kinds';
 

@@ -1,7 +1,8 @@
 import type { Fixture } from '../../rule-kit/fixture';
+import { assertionFixtures } from './fixtures-assertion';
 import { credentialFixtures } from './fixtures-credentials';
 import { directoryFixtures, lookAlikeFixtures } from './fixtures-directory';
 import { federationFixtures } from './fixtures-federation';
 
 /** Every literal text of the family, each with its public source (split by theme to stay readable). */
-export const fixtures: readonly Fixture[] = [...federationFixtures, ...credentialFixtures, ...directoryFixtures, ...lookAlikeFixtures];
+export const fixtures: readonly Fixture[] = [...federationFixtures, ...assertionFixtures, ...credentialFixtures, ...directoryFixtures, ...lookAlikeFixtures];

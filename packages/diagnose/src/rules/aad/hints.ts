@@ -5,7 +5,7 @@ import type { Platform } from '../../report/schema';
  * name, validity window …). They travel in `details.message` as "key: value; key: value" so the
  * report stays inside the fixed schema and `explain` can read them back.
  */
-export const HINT_KEYS = [
+const HINT_KEYS = [
   'issuer',
   'subject',
   'audience',

@@ -1,7 +1,7 @@
 import { diagnose } from '../../diagnose';
 import { explain } from '../../explain';
 import type { Platform } from '../../report/schema';
-import { testRule } from '../../rule-kit/test-rule';
+import { commandTexts, fixtureText, testRule } from '../../rule-kit/test-rule';
 import { checkSync } from 'recheck';
 import { AAD_CODES, KNOWN_CODE } from './codes';
 import { BUILT_PATTERNS } from './extract';
@@ -11,8 +11,6 @@ import rule from './rule';
 testRule(rule, fixtures);
 
 const ON = (ci: Platform['ci']): Platform => ({ ci, agent: 'unknown' });
-const commandsOf = (e: { fixes: readonly { commands: readonly { text: string }[] }[] }): string[] => e.fixes.flatMap((f) => f.commands.map((c) => c.text));
-const fixture = (name: string): string => fixtures.find((f) => f.name === name)?.text ?? '';
 
 describe('aad: explain without a log', () => {
   test('every code is listed as AADSTSnnnn and explained by this family', () => {
@@ -35,7 +33,7 @@ describe('aad: explain without a log', () => {
     const r = explain('aadsts70021');
     if (!r.ok) throw new Error('AADSTS70021 is not known');
     expect(r.value.causes[0]).toBe('No federated credential on the app registration (or managed identity) has exactly the issuer, subject and audience the message names.');
-    expect(commandsOf(r.value)).toContain(
+    expect(commandTexts(r.value)).toContain(
       'az ad app federated-credential create --id <app-id> --parameters \'{"name":"<credential-name>","issuer":"<issuer>","subject":"<subject>","audiences":["api://AzureADTokenExchange"]}\'',
     );
   });
@@ -52,17 +50,17 @@ describe('aad: platform-aware advice', () => {
   test('AADSTS50027 on GitHub Actions asks for id-token: write and nothing GitLab-specific', () => {
     const e = rule.explain({ ...seed, platform: ON('github-actions') });
     expect(e.fixes.map((f) => f.title)).toEqual(['GitHub Actions: let the job request an OIDC token', 'Pass the raw JWT to the login']);
-    expect(commandsOf(e)).toEqual(['permissions:\n  id-token: write\n  contents: read']);
+    expect(commandTexts(e)).toEqual(['permissions:\n  id-token: write\n  contents: read']);
   });
 
   test('AADSTS50027 on GitLab (the seed doc text) asks for GitLab Runner 16.6', () => {
     const e = rule.explain({ ...seed, platform: ON('gitlab') });
     expect(e.fixes[0]?.title).toBe('GitLab: upgrade GitLab Runner to 16.6 or later');
-    expect(commandsOf(e)).toEqual(['gitlab-runner --version', expect.stringContaining("      aud: 'https://gitlab.com'")]);
+    expect(commandTexts(e)).toEqual(['gitlab-runner --version', expect.stringContaining("      aud: 'https://gitlab.com'")]);
   });
 
   test('a log that lost its CI banner still gets GitHub advice from ACTIONS_ID_TOKEN_REQUEST_URL', () => {
-    const [finding] = diagnose(fixture('azure/login v1 without id-token: write permission')).findings;
+    const [finding] = diagnose(fixtureText(fixtures, 'azure/login v1 without id-token: write permission')).findings;
     expect(finding?.causes[0]).toMatch(/^The federated \(OIDC\) token handed to Entra was empty/);
     expect(finding?.fixes.map((f) => f.title)).toEqual(['GitHub Actions: let the job request an OIDC token', 'Pass the raw JWT to the login']);
   });
@@ -73,7 +71,7 @@ describe('aad: platform-aware advice', () => {
       details: { message: 'subject: project_path:mygroup/myproject:ref_type:branch:ref:main' },
       platform: ON('unknown'),
     });
-    expect(commandsOf(e)).toContain(
+    expect(commandTexts(e)).toContain(
       'az ad app federated-credential create --id 11111111-2222-3333-4444-555555555555 --parameters \'{"name":"project_path-mygroup-myproject-ref_type-branch-ref-main","issuer":"https://gitlab.com","subject":"project_path:mygroup/myproject:ref_type:branch:ref:main","audiences":["https://gitlab.com"]}\'',
     );
   });
@@ -81,14 +79,14 @@ describe('aad: platform-aware advice', () => {
   test('AADSTS700213 on Azure DevOps puts the service-connection rewrite first and uses the Entra issuer', () => {
     const e = rule.explain({ facts: { aadCode: 'AADSTS700213', tenantId: 'aaaabbbb-0000-cccc-1111-dddd2222eeee' }, details: {}, platform: ON('azure-devops') });
     expect(e.fixes[0]?.title).toBe('Azure DevOps: let the service connection rewrite its credential');
-    expect(commandsOf(e)).toContain(
+    expect(commandTexts(e)).toContain(
       'az ad app federated-credential create --id <app-id> --parameters \'{"name":"<credential-name>","issuer":"https://login.microsoftonline.com/aaaabbbb-0000-cccc-1111-dddd2222eeee/v2.0","subject":"<subject>","audiences":["api://AzureADTokenExchange"]}\'',
     );
     expect(e.fixes[1]?.steps).toContain("Azure DevOps subjects: `sc://<organization>/<project>/<service-connection>`; the service connection's edit dialog shows the exact issuer and subject.");
   });
 
   test('AADSTS7000215 from AzureCLI@2 rotates the secret and offers the conversion, not GitHub OIDC', () => {
-    const report = diagnose(fixture('AzureCLI@2 task log, the error and its ##vso re-issue'));
+    const report = diagnose(fixtureText(fixtures, 'AzureCLI@2 task log, the error and its ##vso re-issue'));
     expect(report.platform.ci).toBe('azure-devops');
     const [finding] = report.findings;
     expect(finding?.fixes.map((f) => f.title)).toEqual(['Create a new client secret and store its value', 'Azure DevOps: convert the service connection to workload identity federation']);
@@ -96,27 +94,27 @@ describe('aad: platform-aware advice', () => {
   });
 
   test('AADSTS65001 for the Azure CLI client pre-authorizes the CLI instead of admin-consent on it', () => {
-    const [finding] = diagnose(fixture('az account get-access-token for a custom resource, Azure CLI not consented')).findings;
+    const [finding] = diagnose(fixtureText(fixtures, 'az account get-access-token for a custom resource, Azure CLI not consented')).findings;
     expect(finding?.fixes[0]?.title).toBe('Pre-authorize the Azure CLI on the API, or sign in as a service principal');
-    expect(finding ? commandsOf(finding) : ['missing']).toEqual([]);
+    expect(finding ? commandTexts(finding) : ['missing']).toEqual([]);
   });
 });
 
 describe('aad: summaries and specifics', () => {
   test('the summary names the app, tenant, code and the subject that did not match', () => {
-    const [finding] = diagnose(fixture('azure/login v2 with echoed client-id and tenant-id, case mismatch on main')).findings;
+    const [finding] = diagnose(fixtureText(fixtures, 'azure/login v2 with echoed client-id and tenant-id, case mismatch on main')).findings;
     expect(finding?.summary).toBe(
       "Microsoft Entra ID refused to issue a token to app bcd1a9a1-fe12-4321-8474-ad0a420a19c8 in tenant 2a585d57-a5a8-4688-a60c-9796389eae7a (AADSTS7002138: Subject matches only with case-insensitive comparison), so Key Vault was never called: the federated credential's subject differs from 'repo:kartAI/doppa-data:ref:refs/heads/main' only in letter case.",
     );
   });
 
   test('an expired OIDC token says how late it was presented', () => {
-    const [finding] = diagnose(fixture('GitHub Actions job deleting an AKS cluster 55 minutes after login')).findings;
+    const [finding] = diagnose(fixtureText(fixtures, 'GitHub Actions job deleting an AKS cluster 55 minutes after login')).findings;
     expect(finding?.summary).toMatch(/the federated token had expired when it was used \(presented 50 min after it expired at 2025-09-03T17:09:47\.0000000Z\)\.$/);
   });
 
   test('the legacy AADSTS70002 wrapper is read by its inner AADSTS50012', () => {
-    const [finding] = diagnose(fixture('Pre-2019 wrapper AADSTS70002 around AADSTS50012 (Azure DevOps extension)')).findings;
+    const [finding] = diagnose(fixtureText(fixtures, 'Pre-2019 wrapper AADSTS70002 around AADSTS50012 (Azure DevOps extension)')).findings;
     expect(finding?.details.message).toBe('inner: Error validating credentials. AADSTS50012: Invalid client secret is provided.');
     expect(finding?.fixes[0]?.title).toBe('Create a new client secret and store its value');
   });
@@ -129,7 +127,7 @@ describe('aad: summaries and specifics', () => {
     expect(finding?.facts).toMatchObject({ aadCode: 'AADSTS500011', vault: 'azkeyvault', correlationId: '33b87d14-d409-4978-9768-a430997abcaf', timestamp: '2022-10-14 17:47:48Z' });
     expect(finding?.details.resource).toBe('https://privatelink.vaultcore.azure.net/');
     expect(finding?.causes[0]).toMatch(/^The vault was addressed by its private-link name/);
-    expect(finding ? commandsOf(finding) : []).toEqual(['nslookup azkeyvault.vault.azure.net', 'az cloud set --name AzureCloud', 'az account get-access-token --resource https://vault.azure.net --output none']);
+    expect(finding ? commandTexts(finding) : []).toEqual(['nslookup azkeyvault.vault.azure.net', 'az cloud set --name AzureCloud', 'az account get-access-token --resource https://vault.azure.net --output none']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule-kit/define-rule';
+import { foldOccurrences } from '../../rule-kit/occurrence-lists';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import type { Occurrence } from '../../rule-kit/rule';
 import { AAD_CODES, KNOWN_CODE } from './codes';
@@ -11,17 +12,12 @@ import { extractAad } from './extract';
  */
 const ECHO_LINES = 4;
 
-function foldEchoes(occurrences: Occurrence[]): Occurrence[] {
-  const out: Occurrence[] = [];
-  for (const occ of occurrences) {
-    const prev = out[out.length - 1];
-    if (prev !== undefined && prev.facts.aadCode === occ.facts.aadCode && occ.anchor - prev.anchor <= ECHO_LINES) {
-      out[out.length - 1] = { ...prev, to: occ.to, facts: { ...occ.facts, ...prev.facts }, details: { ...occ.details, ...prev.details } };
-    } else {
-      out.push(occ);
-    }
-  }
-  return out;
+function foldEchoes(occurrences: readonly Occurrence[]): Occurrence[] {
+  return foldOccurrences(occurrences, (prev, occ) =>
+    prev.facts.aadCode === occ.facts.aadCode && occ.anchor - prev.anchor <= ECHO_LINES
+      ? { ...prev, to: occ.to, facts: { ...occ.facts, ...prev.facts }, details: { ...occ.details, ...prev.details } }
+      : undefined,
+  );
 }
 
 export default defineRule({

@@ -1,19 +1,10 @@
-import { diagnose } from '../../diagnose';
 import { explain } from '../../explain';
-import type { Finding } from '../../report/schema';
-import { testRule } from '../../rule-kit/test-rule';
+import { findingOf, fixtureText, testRule } from '../../rule-kit/test-rule';
 import { fixtures } from './fixtures';
 import { grantFor, roleForGrant } from './grant';
 import rule from './rule';
 
 testRule(rule, fixtures);
-
-function finding(name: string): Finding {
-  const text = fixtures.find((f) => f.name.startsWith(name))?.text ?? '';
-  const found = diagnose(text).findings.find((f) => f.rule === 'access-policy');
-  if (!found) throw new Error(`no access-policy finding for ${name}`);
-  return found;
-}
 
 describe('access-policy: grants', () => {
   test.each([
@@ -33,13 +24,13 @@ describe('access-policy: grants', () => {
 
 describe('access-policy: advice follows the facts', () => {
   test('the summary names the permission, the vault and the caller', () => {
-    expect(finding('Terraform-style go-autorest GetSecrets').summary).toBe(
+    expect(findingOf(rule, fixtureText(fixtures, 'Terraform-style go-autorest GetSecrets')).summary).toBe(
       'The access policies of Key Vault diskvault001 do not give the identity with app id dcfa956d-b453-448c-b06b-4c1383c2afeb (object id 09e7a3cd-4fc8-4d55-bb62-aaef76a8b439) the "secrets list" permission (the vault uses access policies, not Azure RBAC).',
     );
   });
 
   test('Bicep adds one entry through accessPolicies/add and Terraform writes capitalised permissions', () => {
-    const commands = finding('Terraform-style go-autorest GetSecrets').fixes[0]?.commands ?? [];
+    const commands = findingOf(rule, fixtureText(fixtures, 'Terraform-style go-autorest GetSecrets')).fixes[0]?.commands ?? [];
     expect(commands.find((c) => c.tool === 'bicep')?.text).toBe(
       [
         "resource keyVault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {",
@@ -77,26 +68,26 @@ describe('access-policy: advice follows the facts', () => {
   });
 
   test('the OBO refusal blames the "authorized application" entry', () => {
-    const f = finding('akv2k8s go-autorest');
+    const f = findingOf(rule, fixtureText(fixtures, 'akv2k8s go-autorest'));
     expect(f.summary).toMatch(/is a compound-identity entry \(with an "authorized application"\)/);
     expect(f.causes[0]).toMatch(/^The entry was created with "Authorized application" set/);
     expect(f.fixes[0]?.steps[0]).toContain('(leave "Authorized application" empty)');
   });
 
   test('a person\'s az login is named, and the entry is added by object id', () => {
-    const f = finding('Terraform destroy before 2020');
+    const f = findingOf(rule, fixtureText(fixtures, 'Terraform destroy before 2020'));
     expect(f.causes[0]).toMatch(/^The caller is a person signed in with `az login`/);
     expect(f.fixes[0]?.title).toBe('Give 8e837a71-ba6e-48ea-a204-8131bbf7b5d9 get, list, delete on secrets in <vault-name>');
   });
 
   test('the PowerShell warning says the vault has no access policy at all', () => {
-    expect(finding('Az PowerShell').summary).toBe(
+    expect(findingOf(rule, fixtureText(fixtures, 'Az PowerShell')).summary).toBe(
       'Key Vault <vault-name> has no access policy at all, so no identity can use its keys, secrets or certificates yet.',
     );
   });
 
   test('role assignments are called useless on an access-policy vault, and RBAC migration is offered', () => {
-    const f = finding('Container Apps secret sync');
+    const f = findingOf(rule, fixtureText(fixtures, 'Container Apps secret sync'));
     expect(f.causes).toContain('Role assignments (Owner, Contributor, even Key Vault Secrets User) have no effect on a vault that uses access policies.');
     expect(f.fixes[1]?.title).toBe('Or move someakv to Azure RBAC and grant Key Vault Secrets User');
     expect(f.fixes[1]?.commands.map((c) => c.text)).toEqual([

@@ -1,5 +1,6 @@
 import { extractRequest } from '../../facts/request-url';
 import { defineRule } from '../../rule-kit/define-rule';
+import { inLineOrder } from '../../rule-kit/occurrence-lists';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import type { Occurrence } from '../../rule-kit/rule';
 import type { Window } from '../../rule-kit/window';
@@ -49,7 +50,7 @@ export default defineRule({
       support: SUPPORT,
       extract: (block) => extractAccessPolicy(block, extractRequest(block).objectType),
     });
-    return [...current, ...legacy(window, current)].sort((a, b) => a.anchor - b.anchor);
+    return inLineOrder(current, legacy(window, current));
   },
   explain: explainAccessPolicy,
 });

@@ -1,11 +1,10 @@
 import { diagnose } from '../../diagnose';
-import { testRule } from '../../rule-kit/test-rule';
+import { UNKNOWN_PLATFORM } from '../../platform/detect';
+import { commandTexts, testRule } from '../../rule-kit/test-rule';
 import { fixtures } from './fixtures';
 import rule from './rule';
 
 testRule(rule, fixtures);
-
-const platform = { ci: 'unknown', agent: 'unknown' } as const;
 
 describe('disabled-object: advice', () => {
   test('the summary names the object and says permissions are not the problem', () => {
@@ -18,15 +17,15 @@ describe('disabled-object: advice', () => {
   });
 
   test('the AzureKeyVault@2 note is always given, and comes first for a task log', () => {
-    const plain = rule.explain({ facts: { objectType: 'secret' }, details: {}, platform });
+    const plain = rule.explain({ facts: { objectType: 'secret' }, details: {}, platform: UNKNOWN_PLATFORM });
     expect(plain.causes[plain.causes.length - 1]).toMatch(/^AzureKeyVault@2 with SecretsFilter '\*' silently skips disabled and expired secrets/);
-    const task = rule.explain({ facts: { objectType: 'secret' }, details: { via: 'azure-key-vault-task' }, platform });
+    const task = rule.explain({ facts: { objectType: 'secret' }, details: { via: 'azure-key-vault-task' }, platform: UNKNOWN_PLATFORM });
     expect(task.causes[0]).toMatch(/^AzureKeyVault@2 with SecretsFilter '\*'/);
   });
 
   test('a disabled key gets key commands, quoted for bash and PowerShell', () => {
-    const e = rule.explain({ facts: { objectType: 'key', objectName: 'disk-key', vault: 'kv-prod' }, details: {}, platform });
-    const commands = e.fixes.flatMap((f) => f.commands.map((c) => c.text));
+    const e = rule.explain({ facts: { objectType: 'key', objectName: 'disk-key', vault: 'kv-prod' }, details: {}, platform: UNKNOWN_PLATFORM });
+    const commands = commandTexts(e);
     expect(commands).toEqual([
       'az keyvault key set-attributes --vault-name kv-prod --name disk-key --enabled true',
       'Update-AzKeyVaultKey -VaultName kv-prod -Name disk-key -Enable $true',
@@ -36,7 +35,7 @@ describe('disabled-object: advice', () => {
   });
 
   test('explain without a log uses placeholders', () => {
-    const e = rule.explain({ facts: {}, details: {}, platform });
+    const e = rule.explain({ facts: {}, details: {}, platform: UNKNOWN_PLATFORM });
     expect(e.summary).toBe(
       'The key vault refused to return the secret: it is disabled (enabled = false on the object or on the version asked for), so no caller can read it until it is enabled again.',
     );

@@ -1,3 +1,4 @@
+import { objectTypeOf } from '../../facts/object-type';
 import type { Facts, ObjectType } from '../../report/schema';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
@@ -11,8 +12,7 @@ const KIND = /on a disabled (secret|key|certificate)\b|\b(Secret|Key|Certificate
 
 function kindOf(text: string): ObjectType | undefined {
   const m = KIND.exec(text);
-  const word = (m?.[1] ?? m?.[2])?.toLowerCase();
-  return word === 'secret' || word === 'key' || word === 'certificate' ? word : undefined;
+  return objectTypeOf(m?.[1] ?? m?.[2]);
 }
 
 export default defineRule({
@@ -35,15 +35,15 @@ export default defineRule({
   markers: ['is not allowed on a disabled', 'SecretDisabled', 'KeyDisabled', 'CertificateDisabled'],
   match: (window) =>
     findOccurrences(window, {
-        anchor: ANCHOR,
-        support: SUPPORT,
-        extract: (block, anchorText) => {
-          const facts: Facts = {};
-          // The sentence names the kind even when the request URL was masked or not printed.
-          const kind = kindOf(anchorText) ?? kindOf(block);
-          if (kind) facts.objectType = kind;
-          return { facts };
-        },
-      }),
+      anchor: ANCHOR,
+      support: SUPPORT,
+      extract: (block, anchorText) => {
+        const facts: Facts = {};
+        // The sentence names the kind even when the request URL was masked or not printed.
+        const kind = kindOf(anchorText) ?? kindOf(block);
+        if (kind) facts.objectType = kind;
+        return { facts };
+      },
+    }),
   explain: explainDisabledObject,
 });

@@ -2,9 +2,9 @@ import type { ExplainInput, Explanation } from '../../rule-kit/rule';
 import type { Fix } from '../../report/schema';
 import { allowIpFix } from '../../fixes/ip-rule';
 import { temporaryIpRuleFix } from '../../fixes/temporary-ip-rule';
+import { trustedServicesFix } from '../../fixes/trusted-services';
 import { value } from '../../fixes/quote';
 import { az } from '../../fixes/az';
-import { powershell } from '../../fixes/powershell';
 import { ownerCause, ownerFixes } from '../../network/owner-advice';
 import { smallestChange } from '../../network/smallest-change';
 
@@ -98,14 +98,7 @@ export function explainFirewall({ facts, details, platform, serviceTags }: Expla
     commands: [],
   });
   if (details.bypass === 'None') {
-    fixes.push({
-      title: 'Let trusted Microsoft services through (only helps if the caller is one)',
-      steps: ['Azure DevOps, GitHub and GitLab runners are not trusted services: this does not admit a pipeline.'],
-      commands: [
-        { tool: 'az', text: az.bypassAzureServices(vault, rg) },
-        { tool: 'powershell', text: powershell.bypassAzureServices(vault, rg) },
-      ],
-    });
+    fixes.push(trustedServicesFix(vault, rg, 'Azure DevOps, GitHub and GitLab runners are not trusted services: this does not admit a pipeline.'));
   }
   return { summary, causes, fixes };
 }

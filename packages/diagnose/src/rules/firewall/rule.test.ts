@@ -1,7 +1,7 @@
 import { diagnose } from '../../diagnose';
 import { ServiceTagIndex } from '../../network/service-tag-index';
 import { compileServiceTags } from '../../network/service-tags';
-import { testRule } from '../../rule-kit/test-rule';
+import { fixtureText, testRule } from '../../rule-kit/test-rule';
 import { fixtures } from './fixtures';
 import rule from './rule';
 
@@ -178,8 +178,8 @@ describe('firewall: who owns the refused address', () => {
 
 describe('firewall: two refusals on consecutive lines keep their own facts', () => {
   test('the seed message followed by the Terraform message gives two findings, each with its vault', () => {
-    const seed = fixtures.find((f) => f.name.startsWith('Azure DevOps variable group linking'))?.text ?? '';
-    const terraform = fixtures.find((f) => f.name.startsWith('Terraform azurerm refresh'))?.text ?? '';
+    const seed = fixtureText(fixtures, 'Azure DevOps variable group linking');
+    const terraform = fixtureText(fixtures, 'Terraform azurerm refresh');
     const report = diagnose(`${seed}\n${terraform}`);
     expect(report.findings.map((f) => [f.rule, f.facts.vault, f.facts.clientIp])).toEqual([
       ['firewall', 'hypervmigratio98a5kv', '40.82.190.38'],

@@ -1,5 +1,7 @@
-import type { Details, Facts, ObjectType } from '../../report/schema';
+import { objectTypeOf } from '../../facts/object-type';
+import type { Details, Facts } from '../../report/schema';
 import { defineRule } from '../../rule-kit/define-rule';
+import { inLineOrder, overlaps } from '../../rule-kit/occurrence-lists';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import type { Occurrence } from '../../rule-kit/rule';
 import type { Window } from '../../rule-kit/window';
@@ -23,11 +25,6 @@ const INVALID = /The request URI contains an invalid name: ([^\s,'"]{1,127})/;
 const CALL_KIND = /\bGet(Secret|Key|Certificate)/;
 const VERSION = /^[0-9a-fA-F]{32}$/;
 
-function kind(word: string | undefined): ObjectType | undefined {
-  const w = word?.toLowerCase();
-  return w === 'secret' || w === 'key' || w === 'certificate' ? w : undefined;
-}
-
 function extract(block: string, anchorText: string): { facts: Facts; details: Details } {
   const facts: Facts = {};
   const details: Details = {};
@@ -38,12 +35,12 @@ function extract(block: string, anchorText: string): { facts: Facts; details: De
   if (sentence?.[1] && sentence[2]) {
     // "(name/id) somesecret/0000…" names the object and, after the slash, the version asked for.
     const [name, version] = sentence[2].replace(/\/$/, '').split('/');
-    const type = kind(sentence[1]);
+    const type = objectTypeOf(sentence[1]);
     if (type) facts.objectType = type;
     if (name) facts.objectName = name;
     if (version && VERSION.test(version)) details.message = versionNote(version);
   } else if (deleted?.[1] && deleted[2]) {
-    const type = kind(deleted[1]);
+    const type = objectTypeOf(deleted[1]);
     if (type) facts.objectType = type;
     facts.objectName = deleted[2];
     details.message = DELETED_LOOKUP;
@@ -58,17 +55,13 @@ function extract(block: string, anchorText: string): { facts: Facts; details: De
   return { facts, details };
 }
 
-function overlaps(a: Occurrence, b: Occurrence): boolean {
-  return a.from <= b.to && b.from <= a.to;
-}
-
 function track1(window: Window, strong: readonly Occurrence[]): Occurrence[] {
   return findOccurrences(window, {
     anchor: TRACK1,
     confidence: 'medium',
     extract: (block) => {
       const facts: Facts = {};
-      const call = kind(CALL_KIND.exec(block)?.[1]);
+      const call = objectTypeOf(CALL_KIND.exec(block)?.[1]);
       if (call) facts.objectType = call;
       return { facts };
     },
@@ -106,7 +99,7 @@ export default defineRule({
   ],
   match: (window) => {
     const strong = findOccurrences(window, { anchor: ANCHOR, support: SUPPORT, extract });
-    return [...strong, ...track1(window, strong)].sort((a, b) => a.anchor - b.anchor);
+    return inLineOrder(strong, track1(window, strong));
   },
   explain: explainNotFound,
 });

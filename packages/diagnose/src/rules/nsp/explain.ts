@@ -2,9 +2,9 @@ import type { ExplainInput, Explanation } from '../../rule-kit/rule';
 import type { Fix } from '../../report/schema';
 import { az } from '../../fixes/az';
 import { allowIpFix } from '../../fixes/ip-rule';
-import { powershell } from '../../fixes/powershell';
 import { ps, sh, value, type Value } from '../../fixes/quote';
 import { temporaryIpRuleFix } from '../../fixes/temporary-ip-rule';
+import { trustedServicesFix } from '../../fixes/trusted-services';
 import { vaultResourceId } from '../../fixes/vault-id';
 
 const HOSTED = new Set(['microsoft-hosted', 'github-hosted', 'gitlab-hosted']);
@@ -81,13 +81,8 @@ export function explainNsp({ facts, details, platform }: ExplainInput): Explanat
   if (publicV4) fixes.push(allowIpFix(vault, ip, undefined));
   fixes.push(...perimeterFixes(vault, vaultResourceId(facts, {}), ip));
   if (hosted || platform.agent === 'unknown') fixes.push(temporaryIpRuleFix(vault, platform));
-  fixes.push({
-    title: 'Let trusted Microsoft services through (only helps if the caller is one)',
-    steps: ['Azure DevOps, GitHub and GitLab runners are not trusted services, and under SecuredByPerimeter trusted services are not exempt either.'],
-    commands: [
-      { tool: 'az', text: az.bypassAzureServices(vault) },
-      { tool: 'powershell', text: powershell.bypassAzureServices(vault) },
-    ],
-  });
+  fixes.push(
+    trustedServicesFix(vault, undefined, 'Azure DevOps, GitHub and GitLab runners are not trusted services, and under SecuredByPerimeter trusted services are not exempt either.'),
+  );
   return { summary, causes, fixes };
 }

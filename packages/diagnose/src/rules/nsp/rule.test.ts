@@ -1,16 +1,10 @@
 import { diagnose } from '../../diagnose';
-import type { Finding } from '../../report/schema';
-import { testRule } from '../../rule-kit/test-rule';
+import { commandTexts, findingOf, testRule } from '../../rule-kit/test-rule';
 import { rules } from '../index';
 import { fixtures } from './fixtures';
 import rule from './rule';
 
 testRule(rule, fixtures);
-
-/** This family's finding for a text (other families may report the same text too). */
-function findingOf(text: string): Finding | undefined {
-  return diagnose(text).findings.find((f) => f.rule === rule.meta.id);
-}
 
 const body = fixtures[0]?.text ?? '';
 
@@ -26,19 +20,19 @@ describe('nsp: one finding, both readings', () => {
   });
 
   test('causes give the firewall reading first and the enforced-perimeter reading second', () => {
-    const finding = findingOf(body);
-    expect(finding?.causes[0]).toMatch(/^Most often this is the vault's own firewall with "Allow trusted Microsoft services to bypass this firewall" unticked/);
-    expect(finding?.causes[1]).toMatch(/^If the vault is associated with a network security perimeter in Enforced mode \(publicNetworkAccess SecuredByPerimeter\)/);
-    expect(finding?.summary).toBe(
+    const finding = findingOf(rule, body);
+    expect(finding.causes[0]).toMatch(/^Most often this is the vault's own firewall with "Allow trusted Microsoft services to bypass this firewall" unticked/);
+    expect(finding.causes[1]).toMatch(/^If the vault is associated with a network security perimeter in Enforced mode \(publicNetworkAccess SecuredByPerimeter\)/);
+    expect(finding.summary).toBe(
       'Key Vault someakv refused the client address at its network gate ("not allowed by NSP rules"): the address matches no firewall rule of the vault, or no inbound access rule of an enforced network security perimeter, and trusted-service bypass is off (bypass None).',
     );
   });
 
   test('a stated client address goes into the vault IP rule and the perimeter access rule', () => {
     const log = 'Request was not allowed by NSP rules and the client address is not authorized and caller was ignored because bypass is set to None\r\nClient address: 52.1.2.3\r\nVault: kv-nsp;location=westeurope';
-    const finding = findingOf(log);
-    expect(finding?.facts.clientIp).toBe('52.1.2.3');
-    const commands = finding?.fixes.flatMap((f) => f.commands.map((c) => c.text)) ?? [];
+    const finding = findingOf(rule, log);
+    expect(finding.facts.clientIp).toBe('52.1.2.3');
+    const commands = commandTexts(finding);
     expect(commands).toContain('az keyvault network-rule add --name kv-nsp --ip-address 52.1.2.3');
     expect(commands).toContain(
       "az network perimeter profile access-rule create --name <rule-name> --profile-name <profile-name> --perimeter-name <perimeter-name> --resource-group <perimeter-resource-group> --address-prefixes '[52.1.2.3/32]'",
@@ -50,8 +44,8 @@ describe('nsp: one finding, both readings', () => {
 
   test('a private client address gets no IP-rule fix', () => {
     const log = 'Request was not allowed by NSP rules and the client address is not authorized and caller was ignored because bypass is set to None\r\nClient address: 10.20.30.40\r\nVault: kv-nsp;location=westeurope';
-    const finding = findingOf(log);
-    const commands = finding?.fixes.flatMap((f) => f.commands.map((c) => c.text)) ?? [];
+    const finding = findingOf(rule, log);
+    const commands = commandTexts(finding);
     expect(commands.some((c) => c.startsWith('az keyvault network-rule add'))).toBe(false);
   });
 });

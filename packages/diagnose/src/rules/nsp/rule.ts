@@ -28,12 +28,12 @@ export default defineRule({
   markers: ['NSP rules'],
   match: (window) =>
     findOccurrences(window, {
-        anchor: ANCHOR,
-        extract: (block) => {
-          const details: Details = {};
-          if (BYPASS_NONE.test(block)) details.bypass = 'None';
-          return { details };
-        },
-      }),
+      anchor: ANCHOR,
+      extract: (block) => {
+        const details: Details = {};
+        if (BYPASS_NONE.test(block)) details.bypass = 'None';
+        return { details };
+      },
+    }),
   explain: explainNsp,
 });

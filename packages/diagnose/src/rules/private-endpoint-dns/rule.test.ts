@@ -1,22 +1,11 @@
 import { checkSync } from 'recheck';
 import { diagnose } from '../../diagnose';
-import type { Finding } from '../../report/schema';
-import { testRule } from '../../rule-kit/test-rule';
+import { UNKNOWN_PLATFORM } from '../../platform/detect';
+import { commandTexts, findingOf, fixtureText, testRule } from '../../rule-kit/test-rule';
 import { fixtures } from './fixtures';
 import rule, { ANCHOR } from './rule';
 
 testRule(rule, fixtures);
-
-/** This family's finding for a text (other families may report the same text too). */
-function findingOf(text: string): Finding | undefined {
-  return diagnose(text).findings.find((f) => f.rule === rule.meta.id);
-}
-
-function fixtureText(name: string): string {
-  const found = fixtures.find((f) => f.name === name);
-  if (!found) throw new Error(`no fixture "${name}"`);
-  return found.text;
-}
 
 describe('private-endpoint-dns: which failure, which advice', () => {
   test('the anchor is built at run time, so it is ReDoS-checked here (the source scan cannot see it)', () => {
@@ -24,45 +13,45 @@ describe('private-endpoint-dns: which failure, which advice', () => {
   });
 
   test('an unresolved vault name is explained as DNS, not as a permission problem', () => {
-    const finding = findingOf(fixtureText('Container Apps secret sync: Go resolver, vault name does not resolve'));
-    expect(finding?.rule).toBe('private-endpoint-dns');
-    expect(finding?.summary).toBe(
+    const finding = findingOf(rule, fixtureText(fixtures, 'Container Apps secret sync: Go resolver, vault name does not resolve'));
+    expect(finding.rule).toBe('private-endpoint-dns');
+    expect(finding.summary).toBe(
       'The name someakv.vault.azure.net did not resolve where the job ran, so the request never reached Key Vault (this is DNS, not a permission problem).',
     );
-    expect(finding?.causes[0]).toBe('The vault name is misspelled (check the URL, keyVaultName or --vault-name input), or the vault was deleted.');
+    expect(finding.causes[0]).toBe('The vault name is misspelled (check the URL, keyVaultName or --vault-name input), or the vault was deleted.');
   });
 
   test('the privatelink host used directly gets the "use the public name" fix first', () => {
-    const finding = findingOf(fixtureText('External Secrets Operator with the privatelink URL: x509 name mismatch'));
-    expect(finding?.summary).toBe(
+    const finding = findingOf(rule, fixtureText(fixtures, 'External Secrets Operator with the privatelink URL: x509 name mismatch'));
+    expect(finding.summary).toBe(
       "The client was pointed at the private-link name of <vault-name> instead of <vault-name>.vault.azure.net: the token audience and the TLS certificate only work with the vault's public name, so the request failed before Key Vault saw it.",
     );
-    expect(finding?.fixes[0]?.title).toBe('Use https://<vault-name>.vault.azure.net/ in the client configuration');
+    expect(finding.fixes[0]?.title).toBe('Use https://<vault-name>.vault.azure.net/ in the client configuration');
   });
 
   test('AADSTS500011 for the privatelink resource names the vault from the request URL', () => {
-    const finding = findingOf(fixtureText('Vault auto-unseal configured with the privatelink host: AADSTS500011 for https://privatelink.vaultcore.azure.net'));
-    expect(finding?.fixes[0]?.title).toBe('Use https://azkeyvault.vault.azure.net/ in the client configuration');
+    const finding = findingOf(rule, fixtureText(fixtures, 'Vault auto-unseal configured with the privatelink host: AADSTS500011 for https://privatelink.vaultcore.azure.net'));
+    expect(finding.fixes[0]?.title).toBe('Use https://azkeyvault.vault.azure.net/ in the client configuration');
   });
 
   test('a US Government vault gets its own host suffix and private zone', () => {
-    const e = rule.explain({ facts: { vault: 'kv-gov' }, details: { cloud: 'usgov', message: 'ENOTFOUND kv-gov.vault.usgovcloudapi.net' }, platform: { ci: 'unknown', agent: 'unknown' } });
-    const commands = e.fixes.flatMap((f) => f.commands.map((c) => c.text));
+    const e = rule.explain({ facts: { vault: 'kv-gov' }, details: { cloud: 'usgov', message: 'ENOTFOUND kv-gov.vault.usgovcloudapi.net' }, platform: UNKNOWN_PLATFORM });
+    const commands = commandTexts(e);
     expect(commands).toContain('nslookup kv-gov.vault.usgovcloudapi.net');
     expect(commands).toContain('az network private-dns zone create --resource-group <dns-zone-resource-group> --name privatelink.vaultcore.usgovcloudapi.net');
   });
 
   test('a masked host (xxxx) is recognised but never becomes the vault fact', () => {
-    const finding = findingOf(fixtureText('Databricks secret scope backed by Key Vault: UnknownHostException (host masked xxxx)'));
-    expect(finding?.facts.vault).toBeUndefined();
-    const commands = finding?.fixes.flatMap((f) => f.commands.map((c) => c.text)) ?? [];
+    const finding = findingOf(rule, fixtureText(fixtures, 'Databricks secret scope backed by Key Vault: UnknownHostException (host masked xxxx)'));
+    expect(finding.facts.vault).toBeUndefined();
+    const commands = commandTexts(finding);
     expect(commands).toContain('nslookup <vault-name>.vault.azure.net');
   });
 });
 
 describe('private-endpoint-dns owns the privatelink form of AADSTS500011', () => {
   test('the generic aad finding is not reported beside it', () => {
-    const text = fixtureText('Vault auto-unseal configured with the privatelink host: AADSTS500011 for https://privatelink.vaultcore.azure.net');
+    const text = fixtureText(fixtures, 'Vault auto-unseal configured with the privatelink host: AADSTS500011 for https://privatelink.vaultcore.azure.net');
     expect(diagnose(text).findings.map((f) => f.rule)).toEqual(['private-endpoint-dns']);
   });
 });

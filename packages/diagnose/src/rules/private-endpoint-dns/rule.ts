@@ -2,6 +2,7 @@ import type { Details, Facts } from '../../report/schema';
 import type { Occurrence } from '../../rule-kit/rule';
 import type { Window } from '../../rule-kit/window';
 import { defineRule } from '../../rule-kit/define-rule';
+import { foldOccurrences, inLineOrder } from '../../rule-kit/occurrence-lists';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import { escapeRegex, VAULT_NAME, VAULT_SUFFIXES } from '../../rule-kit/patterns';
 import { explainPrivateEndpointDns } from './explain';
@@ -65,22 +66,15 @@ function hostless(window: Window, hosted: readonly Occurrence[]): Occurrence[] {
       const facts: Facts = { ...o.facts };
       const named = VAULT_FLAG.exec(window.slice(o.from, o.to))?.[1];
       if (facts.vault === undefined && named !== undefined && !MASKED.test(named)) facts.vault = named;
-      const message = HOSTLESS.source.split('|').find((phrase) => (window.lines[o.anchor]?.text ?? '').includes(phrase));
+      const message = HOSTLESS.source.split('|').find((phrase) => window.lineText(o.anchor).includes(phrase));
       return { ...o, facts, details: message === undefined ? o.details : { ...o.details, message } };
     });
 }
 
 function foldInnerExceptions(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
-  const out: Occurrence[] = [];
-  for (const occ of occurrences) {
-    const prev = out[out.length - 1];
-    if (prev && occ.anchor - prev.anchor <= 3 && INNER_EXCEPTION.test(window.lines[occ.anchor]?.text ?? '')) {
-      out[out.length - 1] = { ...prev, to: Math.max(prev.to, occ.to) };
-    } else {
-      out.push(occ);
-    }
-  }
-  return out;
+  return foldOccurrences(occurrences, (prev, occ) =>
+    occ.anchor - prev.anchor <= 3 && INNER_EXCEPTION.test(window.lineText(occ.anchor)) ? { ...prev, to: Math.max(prev.to, occ.to) } : undefined,
+  );
 }
 
 export default defineRule({
@@ -120,7 +114,7 @@ export default defineRule({
   ],
   match: (window) => {
     const hosted = foldInnerExceptions(window, findOccurrences(window, { anchor: ANCHOR, before: 4, after: 6, extract: (_block, anchorText) => extract(anchorText) }));
-    return foldInnerExceptions(window, [...hosted, ...hostless(window, hosted)].sort((a, b) => a.anchor - b.anchor));
+    return foldInnerExceptions(window, inLineOrder(hosted, hostless(window, hosted)));
   },
   explain: explainPrivateEndpointDns,
 });

@@ -4,6 +4,7 @@ import { az } from '../../fixes/az';
 import { powershell } from '../../fixes/powershell';
 import { cloudNames, privateLink, vaultHost } from '../../fixes/private-link';
 import { bicepString, hclString, value, type Value } from '../../fixes/quote';
+import { trustedServicesFix } from '../../fixes/trusted-services';
 import { vaultResourceId } from '../../fixes/vault-id';
 
 /** The Azure CLI's own first-party application: a person signed in with `az login`, never a pipeline identity. */
@@ -104,14 +105,7 @@ export function explainPublicNetworkDisabled({ facts, details, platform }: Expla
     reopenFix(vault),
   ];
   if (bypassOff) {
-    fixes.push({
-      title: 'Let trusted Microsoft services through (only helps if the caller is one)',
-      steps: ['Azure DevOps, GitHub and GitLab runners, AKS and Container Apps are not trusted services: this does not admit a pipeline.'],
-      commands: [
-        { tool: 'az', text: az.bypassAzureServices(vault) },
-        { tool: 'powershell', text: powershell.bypassAzureServices(vault) },
-      ],
-    });
+    fixes.push(trustedServicesFix(vault, undefined, 'Azure DevOps, GitHub and GitLab runners, AKS and Container Apps are not trusted services: this does not admit a pipeline.'));
   }
   return { summary, causes, fixes };
 }

@@ -1,59 +1,48 @@
 import { diagnose } from '../../diagnose';
-import type { Finding } from '../../report/schema';
-import { testRule } from '../../rule-kit/test-rule';
+import { UNKNOWN_PLATFORM } from '../../platform/detect';
+import { commandTexts, findingOf, fixtureText, testRule } from '../../rule-kit/test-rule';
 import { AZURE_CLI_APP_ID } from './explain';
 import { fixtures } from './fixtures';
 import rule from './rule';
 
 testRule(rule, fixtures);
 
-/** This family's finding for a text (other families may report the same text too). */
-function findingOf(text: string): Finding | undefined {
-  return diagnose(text).findings.find((f) => f.rule === rule.meta.id);
-}
-
-function fixtureText(name: string): string {
-  const found = fixtures.find((f) => f.name === name);
-  if (!found) throw new Error(`no fixture "${name}"`);
-  return found.text;
-}
-
 describe('public-network-disabled: reading the caller and the gate', () => {
   test('the Azure CLI appid is called out as a person signed in with az login, first', () => {
-    const finding = findingOf(fixtureText('Terraform azurerm secret refresh by an `az login` user (Azure CLI appid)'));
-    expect(finding?.rule).toBe('public-network-disabled');
-    expect(finding?.facts.appId).toBe(AZURE_CLI_APP_ID);
-    expect(finding?.causes[0]).toBe(
+    const finding = findingOf(rule, fixtureText(fixtures, 'Terraform azurerm secret refresh by an `az login` user (Azure CLI appid)'));
+    expect(finding.rule).toBe('public-network-disabled');
+    expect(finding.facts.appId).toBe(AZURE_CLI_APP_ID);
+    expect(finding.causes[0]).toBe(
       "The caller's appid 04b07795-8ddb-461a-bbee-02f9e1bf7b46 is the Azure CLI itself: a person signed in with `az login` (or Terraform/azd using Azure CLI authentication) made this call, not the pipeline's service principal or managed identity, so it came from a workstation or agent outside the vault's network.",
     );
-    expect(finding?.summary).toBe(
+    expect(finding.summary).toBe(
       'Key Vault kv-ac76373a has public network access disabled, and this request did not arrive through an approved private endpoint.',
     );
   });
 
   test('a service principal that is not the Azure CLI gets no az-login cause', () => {
-    const finding = findingOf(fixtureText('Terraform azurerm 5.x mid-apply, message with real line breaks (issue text cut short)'));
-    expect(finding?.causes.some((c) => c.includes('az login'))).toBe(false);
+    const finding = findingOf(rule, fixtureText(fixtures, 'Terraform azurerm 5.x mid-apply, message with real line breaks (issue text cut short)'));
+    expect(finding.causes.some((c) => c.includes('az login'))).toBe(false);
   });
 
   test('the newer text says bypass is off, and the summary says so', () => {
-    const finding = findingOf(fixtureText('az keyvault secret show against a locked-down vault, newer text with Vault line (course lab)'));
-    expect(finding?.summary).toBe(
+    const finding = findingOf(rule, fixtureText(fixtures, 'az keyvault secret show against a locked-down vault, newer text with Vault line (course lab)'));
+    expect(finding.summary).toBe(
       'Key Vault es-kv-001 has public network access disabled, and this request did not arrive through an approved private endpoint (trusted-service bypass is off as well).',
     );
-    expect(finding?.causes).toContain('Trusted Microsoft services are refused as well: bypass is not AzureServices.');
+    expect(finding.causes).toContain('Trusted Microsoft services are refused as well: bypass is not AzureServices.');
   });
 
   test('a Container Apps managed identity is named, and its resource group is not put on vault commands', () => {
-    const finding = findingOf(fixtureText("Container Apps secret sync, older text with the app's managed identity (xms_mirid)"));
-    expect(finding?.causes[0]).toMatch(/^The caller is the managed identity of \/subscriptions\/.+\/containerApps\/some-app: that service is not on Key Vault's trusted-services list/);
-    const commands = finding?.fixes.flatMap((f) => f.commands.map((c) => c.text)) ?? [];
+    const finding = findingOf(rule, fixtureText(fixtures, "Container Apps secret sync, older text with the app's managed identity (xms_mirid)"));
+    expect(finding.causes[0]).toMatch(/^The caller is the managed identity of \/subscriptions\/.+\/containerApps\/some-app: that service is not on Key Vault's trusted-services list/);
+    const commands = commandTexts(finding);
     expect(commands.some((c) => c.includes('some-rg'))).toBe(false);
   });
 
   test('the Bicep and Terraform fixes turn public access on and keep Deny', () => {
-    const finding = findingOf(fixtureText('az keyvault secret show against a locked-down vault, newer text with Vault line (course lab)'));
-    const commands = finding?.fixes.flatMap((f) => f.commands) ?? [];
+    const finding = findingOf(rule, fixtureText(fixtures, 'az keyvault secret show against a locked-down vault, newer text with Vault line (course lab)'));
+    const commands = finding.fixes.flatMap((f) => f.commands);
     expect(commands.find((c) => c.tool === 'bicep')?.text).toBe(
       "properties: {\n  publicNetworkAccess: 'Enabled'\n  networkAcls: {\n    defaultAction: 'Deny'\n    bypass: 'AzureServices'\n    ipRules: [\n      { value: '<client-ip>/32' }\n    ]\n  }\n}",
     );
@@ -73,8 +62,8 @@ describe('public-network-disabled: reading the caller and the gate', () => {
   });
 
   test('explain works without a log (placeholders, no crash)', () => {
-    const e = rule.explain({ facts: {}, details: {}, platform: { ci: 'unknown', agent: 'unknown' } });
+    const e = rule.explain({ facts: {}, details: {}, platform: UNKNOWN_PLATFORM });
     expect(e.summary).toBe('Key Vault <vault-name> has public network access disabled, and this request did not arrive through an approved private endpoint.');
-    expect(e.fixes.flatMap((f) => f.commands.map((c) => c.text))).toContain('az network private-dns link vnet create --resource-group <dns-zone-resource-group> --zone-name privatelink.vaultcore.azure.net --name <link-name> --virtual-network <agent-vnet-resource-id> --registration-enabled false');
+    expect(commandTexts(e)).toContain('az network private-dns link vnet create --resource-group <dns-zone-resource-group> --zone-name privatelink.vaultcore.azure.net --name <link-name> --virtual-network <agent-vnet-resource-id> --registration-enabled false');
   });
 });

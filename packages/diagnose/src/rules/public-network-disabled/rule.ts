@@ -30,13 +30,13 @@ export default defineRule({
   markers: ['ForbiddenByConnection', 'Public network access is disabled', 'not an approved private link'],
   match: (window) =>
     findOccurrences(window, {
-        anchor: ANCHOR,
-        support: SUPPORT,
-        extract: (block) => {
-          const details: Details = {};
-          if (BYPASS_NOT_AZURE.test(block)) details.bypass = 'None';
-          return { details };
-        },
-      }),
+      anchor: ANCHOR,
+      support: SUPPORT,
+      extract: (block) => {
+        const details: Details = {};
+        if (BYPASS_NOT_AZURE.test(block)) details.bypass = 'None';
+        return { details };
+      },
+    }),
   explain: explainPublicNetworkDisabled,
 });

@@ -1,5 +1,6 @@
 import { extractRequest } from '../../facts/request-url';
-import type { Details, Facts, ObjectType } from '../../report/schema';
+import { objectTypeOf } from '../../facts/object-type';
+import type { Details, Facts } from '../../report/schema';
 import { GUID_ONLY } from '../../rule-kit/patterns';
 
 // "Action: 'Microsoft.KeyVault/vaults/secrets/getSecret/action'"; GitHub's auto-linker can turn
@@ -17,8 +18,6 @@ const RESOURCE_PARTS =
 const TASK_SECRET = /(?:Downloading secret value for|Get secret value failed for): ([A-Za-z0-9-]{1,127})/;
 // Hand-redacted parts ("xxx", "<SUBID>", "[REDACTED]", "***") are not facts.
 const MASKED = /^(?:x+|\*+|<[^>]*>|\[[^\]]*\])$/i;
-
-const TYPES: Readonly<Record<string, ObjectType>> = { secrets: 'secret', keys: 'key', certificates: 'certificate' };
 
 function stated(v: string | undefined): v is string {
   return v !== undefined && v.toLowerCase() !== 'null';
@@ -50,7 +49,7 @@ export function extractRbac(block: string): { facts: Facts; details: Details } {
     const type = parts?.[3];
     const name = parts?.[4];
     if (type && name && !MASKED.test(name)) {
-      const objectType = TYPES[type.toLowerCase()];
+      const objectType = objectTypeOf(type);
       if (objectType) facts.objectType = objectType;
       facts.objectName = spelling(block, name);
     }

@@ -1,26 +1,11 @@
-import { diagnose } from '../../diagnose';
 import { explain } from '../../explain';
-import type { Finding } from '../../report/schema';
-import { testRule } from '../../rule-kit/test-rule';
+import { UNKNOWN_PLATFORM } from '../../platform/detect';
+import { commandTexts, findingOf, fixtureText, testRule } from '../../rule-kit/test-rule';
 import { fixtures } from './fixtures';
 import { roleForAction } from './role-for-action';
 import rule from './rule';
 
 testRule(rule, fixtures);
-
-function fixtureText(name: string): string {
-  const found = fixtures.find((f) => f.name.startsWith(name));
-  if (!found) throw new Error(`no fixture named ${name}`);
-  return found.text;
-}
-
-function rbacFinding(text: string): Finding {
-  const finding = diagnose(text).findings.find((f) => f.rule === 'rbac');
-  if (!finding) throw new Error('no rbac finding');
-  return finding;
-}
-
-const platform = { ci: 'unknown', agent: 'unknown' } as const;
 
 describe('rbac: role per data action', () => {
   test.each([
@@ -44,7 +29,7 @@ describe('rbac: role per data action', () => {
 
 describe('rbac: advice follows the facts', () => {
   test('a person\'s az login is named as such, and the fix grants the user by object id', () => {
-    const finding = rbacFinding(fixtureText("az CLI (Forbidden) from a person's az login"));
+    const finding = findingOf(rule, fixtureText(fixtures, "az CLI (Forbidden) from a person's az login"));
     expect(finding.summary).toBe(
       'Azure RBAC on Key Vault aoaisimaoaisimdevsl2 refused a user signed in with az login (object id 207e277f-a838-4c61-940a-950b06cd1cc8) Microsoft.KeyVault/vaults/secrets/getSecret/action: no role assignment on the vault, its resource group or subscription grants it; Key Vault Secrets User is the smallest built-in role that does.',
     );
@@ -70,7 +55,7 @@ describe('rbac: advice follows the facts', () => {
   });
 
   test('Terraform gets an azurerm_role_assignment with the real vault id and the service principal object id', () => {
-    const finding = rbacFinding(fixtureText('AzureKeyVault@2 wraps the RBAC text'));
+    const finding = findingOf(rule, fixtureText(fixtures, 'AzureKeyVault@2 wraps the RBAC text'));
     const terraform = finding.fixes[0]?.commands.find((c) => c.tool === 'terraform')?.text;
     expect(terraform).toBe(
       [
@@ -85,13 +70,13 @@ describe('rbac: advice follows the facts', () => {
   });
 
   test('the ARM proxy form says access policies cannot help and asks for the officer role', () => {
-    const finding = rbacFinding(fixtureText('Pulumi azure-nextgen'));
+    const finding = findingOf(rule, fixtureText(fixtures, 'Pulumi azure-nextgen'));
     expect(finding.causes[0]).toMatch(/^The request went through Azure Resource Manager/);
     expect(finding.fixes[0]?.title).toBe('Grant Key Vault Crypto Officer on <vault-name> to <app-id>');
   });
 
   test('a Contributor-only service connection learns that control-plane roles grant no data actions', () => {
-    const finding = rbacFinding(fixtureText('Azure DevOps AzureCLI@2 certificate import'));
+    const finding = findingOf(rule, fixtureText(fixtures, 'Azure DevOps AzureCLI@2 certificate import'));
     expect(finding.causes).toContain(
       'The identity has no data-plane role for Microsoft.KeyVault/vaults/certificates/import/action (DecisionReason DeniedWithNoValidRBAC: no role assignment grants the action). Owner, Contributor and Key Vault Contributor are control-plane roles and grant no data actions; Key Vault Certificates Officer is the smallest built-in role that allows it.',
     );
@@ -101,7 +86,7 @@ describe('rbac: advice follows the facts', () => {
   });
 
   test('propagation and managed-identity group caching are named with their limits', () => {
-    const finding = rbacFinding(fixtureText('Terraform azurerm GetSecret'));
+    const finding = findingOf(rule, fixtureText(fixtures, 'Terraform azurerm GetSecret'));
     expect(finding.causes).toContain('The assignment is recent: role assignments take up to 10 minutes to reach Key Vault (a second Terraform run then succeeds).');
     expect(finding.causes).toContain(
       'Access is granted through a group and the caller is a managed identity: its tokens cache group membership for up to 8 hours; assign the role to the identity directly.',
@@ -109,7 +94,7 @@ describe('rbac: advice follows the facts', () => {
   });
 
   test('the GitLab form names no action: the summary says which need the role covers, and where the app id lives', () => {
-    const finding = rbacFinding(fixtureText('GitLab runner'));
+    const finding = findingOf(rule, fixtureText(fixtures, 'GitLab runner'));
     expect(finding.summary).toBe(
       'Azure RBAC on Key Vault <vault-name> refused the calling identity the requested data action: no role assignment on the vault, its resource group or subscription grants it; to read secrets, Key Vault Secrets User is the smallest built-in role.',
     );
@@ -117,12 +102,12 @@ describe('rbac: advice follows the facts', () => {
   });
 
   test('a non-null DenyAssignmentId leads with the deny assignment and a lookup command', () => {
-    const e = rule.explain({ facts: { vault: 'kv-x' }, details: { denyAssignmentId: '1a2b3c4d-0000-4000-8000-000000000001' }, platform });
+    const e = rule.explain({ facts: { vault: 'kv-x' }, details: { denyAssignmentId: '1a2b3c4d-0000-4000-8000-000000000001' }, platform: UNKNOWN_PLATFORM });
     expect(e.summary).toBe(
       'Azure RBAC on Key Vault kv-x refused the calling identity the requested data action: deny assignment 1a2b3c4d-0000-4000-8000-000000000001 blocks it, whatever roles are assigned.',
     );
     expect(e.causes[0]).toMatch(/^A deny assignment \(DenyAssignmentId 1a2b3c4d-0000-4000-8000-000000000001\) covers this action/);
-    expect(e.fixes.flatMap((f) => f.commands.map((c) => c.text))).toContain('Get-AzDenyAssignment -Id 1a2b3c4d-0000-4000-8000-000000000001');
+    expect(commandTexts(e)).toContain('Get-AzDenyAssignment -Id 1a2b3c4d-0000-4000-8000-000000000001');
   });
 
   test('`kvdoctor explain ForbiddenByRbac` works without a log, with placeholders', () => {

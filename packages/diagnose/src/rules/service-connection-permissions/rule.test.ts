@@ -1,6 +1,6 @@
 import { diagnose } from '../../diagnose';
 import type { Finding } from '../../report/schema';
-import { testRule } from '../../rule-kit/test-rule';
+import { fixtureText, testRule } from '../../rule-kit/test-rule';
 import { fixtures, TASK_WITH_RBAC, VARIABLE_GROUP_WITH_FIREWALL } from './fixtures';
 import rule from './rule';
 
@@ -26,7 +26,7 @@ describe('service-connection-permissions: a wrapper, dropped when the wrapped me
   });
 
   test('alone, the task form explains the appended sentence and the access-policy-only script', () => {
-    const text = fixtures.find((f) => f.name.startsWith('AzureKeyVault task on a release'))?.text ?? '';
+    const text = fixtureText(fixtures, 'AzureKeyVault task on a release');
     const finding = only(text, 'service-connection-permissions');
     expect(finding.summary).toBe(
       'Azure DevOps\' Key Vault task asked for "Get, List" permissions on <vault-name>, but it adds that sentence to every HTTP 403: the refusal itself (firewall, Azure RBAC or access policy) is the message before it.',

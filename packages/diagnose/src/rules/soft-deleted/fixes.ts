@@ -19,7 +19,7 @@ const PURGE: Readonly<Record<FlagSet, string>> = {
 };
 
 /** The provider block, `=` aligned as `terraform fmt` writes it. */
-export function terraformFeatures(set: FlagSet, recover: boolean, purgeOnDestroy: boolean): string {
+function terraformFeatures(set: FlagSet, recover: boolean, purgeOnDestroy: boolean): string {
   const width = Math.max(RECOVER[set].length, PURGE[set].length);
   const line = (k: string, v: boolean): string => `      ${k.padEnd(width)} = ${v}`;
   return ['provider "azurerm" {', '  features {', '    key_vault {', line(RECOVER[set], recover), line(PURGE[set], purgeOnDestroy), '    }', '  }', '}'].join('\n');

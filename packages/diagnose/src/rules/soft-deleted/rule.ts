@@ -1,4 +1,5 @@
-import type { Details, Facts, ObjectType } from '../../report/schema';
+import { objectTypeOf } from '../../facts/object-type';
+import type { Details, Facts } from '../../report/schema';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import { VAULT_NAME } from '../../rule-kit/patterns';
@@ -21,18 +22,13 @@ const PS_VAULT = new RegExp(`-VaultName\\s{1,4}['"]?(${VAULT_NAME})\\b`);
 const PS_LOCATION = /\s-(?:l|Location)\s{1,4}['"]?([a-z0-9]{2,40})\b/;
 const PS_RESOURCE_GROUP = /\s-ResourceGroupName\s{1,4}['"]?([A-Za-z0-9._()-]{1,90})/;
 
-function kind(word: string | undefined): ObjectType | undefined {
-  const w = word?.toLowerCase();
-  return w === 'secret' || w === 'key' || w === 'certificate' ? w : undefined;
-}
-
 function extract(block: string, anchorText: string): { facts: Facts; details: Details } {
   const facts: Facts = {};
   const details: Details = {};
   const state = stateIn(anchorText, block);
   if (state) details.message = STATE_MESSAGES[state];
   const object = OBJECT.exec(anchorText) ?? OBJECT.exec(block);
-  const type = kind(object?.[1]);
+  const type = objectTypeOf(object?.[1]);
   if (type) facts.objectType = type;
   if (object?.[2]) facts.objectName = object[2];
   const tf = TERRAFORM_VAULT.exec(block);

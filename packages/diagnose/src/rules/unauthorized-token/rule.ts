@@ -50,7 +50,7 @@ function extract(block: string, anchorText: string): { facts: Facts; details: De
 const RAW_BODY = /^\{"error":\{/;
 
 function isMissingToken(window: Window, o: Occurrence): boolean {
-  const text = window.lines[o.anchor]?.text ?? '';
+  const text = window.lineText(o.anchor);
   return o.facts.innerErrorCode === 'AKV10000' || /Request is missing a Bearer/.test(text) || BARE_401.test(text);
 }
 
@@ -62,7 +62,7 @@ function isMissingToken(window: Window, o: Occurrence): boolean {
 function handleChallenges(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
   return occurrences.flatMap((o) => {
     if (!isMissingToken(window, o)) return [o];
-    const anchorText = window.lines[o.anchor]?.text ?? '';
+    const anchorText = window.lineText(o.anchor);
     if (RAW_BODY.test(anchorText) && DEBUG_DUMP.test(window.slice(o.from, o.to))) return [];
     if (!LATER_SUCCESS.test(window.text.slice(window.startOf(o.anchor + 1)))) return [o];
     const message = formatNote({ ...parseNote(o.details.message), challenge: true });
@@ -91,7 +91,7 @@ export default defineRule({
     handleChallenges(
       window,
       findOccurrences(window, { anchor: ANCHOR, before: 12, extract }).filter(
-        (o) => !BARE_401.test(window.lines[o.anchor]?.text ?? '') || VAULT_HOST.test(window.slice(o.from, o.to)),
+        (o) => !BARE_401.test(window.lineText(o.anchor)) || VAULT_HOST.test(window.slice(o.from, o.to)),
       ),
     ),
   explain: explainUnauthorizedToken,
