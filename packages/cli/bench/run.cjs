@@ -7,7 +7,7 @@ const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 
 const root = join(__dirname, '..', '..', '..');
-const bin = join(__dirname, '..', 'dist', 'bin.js');
+const bin = join(__dirname, '..', 'dist', 'kvdoctor.cjs');
 const { rules } = require(join(root, 'packages', 'diagnose', 'dist', 'index.js'));
 
 const SIZE_MB = Number(process.env.KVDOCTOR_BENCH_MB || 100);

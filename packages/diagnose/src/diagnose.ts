@@ -8,7 +8,8 @@ import { redact } from './redact';
 import { type Finding, type Platform, REPORT_VERSION, type Report, ReportSchema } from './report/schema';
 import { rules as registry } from './rules';
 import type { Rule } from './rule-kit/rule';
-import { markerRegexes, Scanner, type ScannerOptions, DEFAULT_SCANNER_OPTIONS } from './scan/scanner';
+import { Scanner, type ScannerOptions, DEFAULT_SCANNER_OPTIONS } from './scan/scanner';
+import { markerSearch } from './scan/triggers';
 
 export interface DiagnoseOptions {
   /** Rules to run; defaults to every registered family (tests pass one). */
@@ -62,7 +63,7 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
   const platform = new PlatformDetector();
   let head = 0;
   const scanner = new Scanner(
-    markerRegexes(rules.flatMap((r) => r.markers)),
+    markerSearch(rules.flatMap((r) => r.markers)),
     (region) => {
       platform.feed(region.lines.join('\n'));
       for (const f of analyseRegion(region, rules)) {

@@ -4,7 +4,11 @@ import type { DiagnoseSettings } from '../diagnose-settings';
 import type { InputResult, Source } from '../inputs/result';
 import { WorkerReplySchema } from './messages';
 
-const WORKER_FILE = join(__dirname, 'worker.js');
+/** Set by the bundler (scripts/bundle.cjs): the worker's own bundle, beside the CLI's. */
+declare const KVDOCTOR_WORKER_FILE: string | undefined;
+
+// tsc's unbundled output runs worker.js beside this file.
+const WORKER_FILE = join(__dirname, typeof KVDOCTOR_WORKER_FILE === 'string' ? KVDOCTOR_WORKER_FILE : 'worker.js');
 
 /** Runs `tasks` on `jobs` worker threads, one task per worker at a time; results keep task order. */
 export async function runInWorkers(

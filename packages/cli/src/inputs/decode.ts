@@ -65,7 +65,8 @@ export class Decoder {
 
   write(chunk: Buffer): DecodeStep {
     if (this.mode !== 'sniff') return this.decode(chunk, false);
-    this.head.push(chunk);
+    // Copied: the caller may read the next chunk into the same memory.
+    this.head.push(Buffer.from(chunk));
     this.headBytes += chunk.length;
     if (this.headBytes < SNIFF_BYTES) return { ok: true, text: '' };
     return this.sniff(false);

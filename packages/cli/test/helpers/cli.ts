@@ -4,19 +4,22 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..', '..', '..');
-export const BIN = join(ROOT, 'packages', 'cli', 'dist', 'bin.js');
+/** The shipped bin: the launcher of the one-file bundle (packages/cli/scripts/bundle.cjs). */
+export const BIN = join(ROOT, 'packages', 'cli', 'dist', 'kvdoctor.cjs');
 export const EXAMPLES = join(ROOT, 'examples');
 
 /**
- * Builds the CLI (and the packages it references) once per test file, under a lock because jest
- * runs test files in parallel and they share dist/. Type errors inside packages/cli fail the run;
- * errors elsewhere are left to those packages' own checks (tsc still emits their JavaScript).
+ * Builds the CLI (and the packages it references) and bundles it once per test file, under a lock
+ * because jest runs test files in parallel and they share dist/. Type errors inside packages/cli
+ * fail the run; errors elsewhere are left to those packages' own checks (tsc still emits their
+ * JavaScript).
  */
 export function buildCli(): void {
-  const r = spawnSync('flock', ['/tmp/kvdoctor-cli-build.lock', 'npx', 'tsc', '-b', 'packages/cli'], { cwd: ROOT, encoding: 'utf8' });
+  const script = 'npx tsc -b packages/cli; node packages/cli/scripts/bundle.cjs';
+  const r = spawnSync('flock', ['/tmp/kvdoctor-cli-build.lock', 'sh', '-c', script], { cwd: ROOT, encoding: 'utf8' });
   const ours = r.stdout.split('\n').filter((l) => l.startsWith('packages/cli/'));
   if (ours.length > 0) throw new Error(`packages/cli does not build:\n${ours.join('\n')}`);
-  if (!existsSync(BIN)) throw new Error(`no ${BIN} after the build:\n${r.stdout}${r.stderr}`);
+  if (r.status !== 0 || !existsSync(BIN)) throw new Error(`no ${BIN} after the build:\n${r.stdout}${r.stderr}`);
 }
 
 export interface Run {

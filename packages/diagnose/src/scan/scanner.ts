@@ -1,8 +1,12 @@
+import { TextWindow } from './text-window';
+import type { MarkerSearch } from './triggers';
+
 /**
- * Streams text, finds marker hits with one combined literal regex, and hands each region (the hit
- * lines plus context) to `onRegion` as raw lines with their 1-based numbers. Regions never
- * overlap, so no message is read twice. Memory is bounded by the chunk size plus one region;
- * every character is searched once and counted once.
+ * Streams text, finds marker hits, and hands each region (the hit lines plus context) to
+ * `onRegion` as raw lines with their 1-based numbers. Regions never overlap, so no message is read
+ * twice, and they are the same whatever the chunk boundaries: those of `write(all); end()`.
+ * Memory is bounded by a couple of chunks plus one region; every character is searched once and
+ * counted once.
  */
 export interface RegionLines {
   readonly firstLine: number;
@@ -18,50 +22,13 @@ export interface ScannerOptions {
   readonly maxRegionHits: number;
 }
 
-export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = { before: 8, after: 30, maxRegionHits: 500 };
-
-function escapeLiteral(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-// Rough share (per mille) of each character in CI log text; capitals and digits are rarest.
-const FREQUENCY: Readonly<Record<string, number>> = {
-  ' ': 150, e: 127, t: 91, a: 82, o: 75, i: 70, n: 67, s: 63, h: 61, r: 60, d: 43, l: 40, '.': 30, c: 28, u: 28,
-  '/': 25, m: 24, w: 24, f: 22, '-': 20, g: 20, y: 20, p: 19, _: 15, ':': 15, b: 15, v: 10, "'": 10, '"': 10, ',': 10,
-  k: 8, '=': 8, ';': 5, '(': 4, ')': 4, j: 2, x: 2, q: 1, z: 1,
-};
-const TRIGGER_LENGTH = 12;
-
-function rarity(c: string): number {
-  if (c >= 'A' && c <= 'Z') return 0.5;
-  if (c >= '0' && c <= '9') return 2;
-  return FREQUENCY[c] ?? 5;
-}
+export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = { before: 16, after: 30, maxRegionHits: 500 };
 
 /**
- * The part of a marker the scan looks for: up to 12 characters starting at its rarest character.
- * V8 scans an alternation quickly only while few text positions can start a match, so starting
- * every trigger at a capital, digit or rare letter keeps one pass over the log fast. The full
- * marker is still required inside the region before any rule runs.
+ * Writes shorter than this are joined before they are searched: each search has a fixed cost, and
+ * it keeps the window's chunk list short. Reads of 64 KB (the CLI's) pass straight through.
  */
-export function triggerOf(marker: string): string {
-  let best = 0;
-  for (let i = 1; i <= marker.length - 4; i++) if (rarity(marker.charAt(i)) < rarity(marker.charAt(best))) best = i;
-  return marker.slice(best, best + TRIGGER_LENGTH);
-}
-
-const CAPITAL_START = /^[A-Z0-9]/;
-
-/**
- * The markers' triggers as two alternations, longest first: those starting with a capital or digit
- * (V8 skips most of the text between candidates) and the rest. Two passes beat one mixed pass: on
- * 100 MB of CI noise with the 57 markers of v0.1, ~95 + ~100 ms against ~320 ms.
- */
-export function markerRegexes(markers: Iterable<string>): RegExp[] {
-  const triggers = [...new Set([...markers].map(triggerOf))].sort((a, b) => b.length - a.length);
-  const groups = [triggers.filter((t) => CAPITAL_START.test(t)), triggers.filter((t) => !CAPITAL_START.test(t))];
-  return groups.filter((g) => g.length > 0).map((g) => new RegExp(g.map(escapeLiteral).join('|'), 'g'));
-}
+const MIN_CHUNK = 16 * 1024;
 
 interface Pending {
   start: number;
@@ -70,19 +37,30 @@ interface Pending {
 }
 
 export class Scanner {
-  private buf = '';
-  /** Offset in buf where marker search resumes. */
-  private scanFrom = 0;
+  /** Offsets below are stream offsets: characters written before them. */
+  private readonly text = new TextWindow();
+  private staged: string[] = [];
+  private stagedLength = 0;
+  /** The last characters written, to find a trigger split across two chunks. */
+  private tail = '';
+  /** First hit on the line still being read (its '\n' has not arrived); -1 if none. */
+  private openHit = -1;
+  private lastNewline = -1;
+  private lastChar = '';
   /** Regions start at or after this offset (the end of the last region handed out). */
   private floor = 0;
   private pending: Pending | undefined;
-  /** Monotonic cursor for line counting inside buf. */
+  /** Monotonic cursor for line counting. */
   private cursor = 0;
   private cursorLine = 1;
   private bytes = 0;
+  /** End of the complete lines as of the last search: hits from here on wait for their line's end. */
+  private limit = 0;
+  /** Memo of `contextStart`: the stream offset and floor it was computed for, and its answer. */
+  private context = { limit: -1, floor: -1, start: 0 };
 
   constructor(
-    private readonly markers: readonly RegExp[],
+    private readonly markers: MarkerSearch,
     private readonly onRegion: (region: RegionLines) => void,
     private readonly options: ScannerOptions = DEFAULT_SCANNER_OPTIONS,
   ) {}
@@ -90,37 +68,93 @@ export class Scanner {
   write(chunk: string): void {
     if (chunk.length === 0) return;
     this.bytes += Buffer.byteLength(chunk, 'utf8');
-    this.buf += chunk;
-    this.process(false);
+    if (chunk.length >= MIN_CHUNK) {
+      this.unstage();
+      this.ingest(chunk);
+      return;
+    }
+    this.staged.push(chunk);
+    this.stagedLength += chunk.length;
+    if (this.stagedLength >= MIN_CHUNK) this.unstage();
   }
 
   /** Flushes what is left; returns the line and byte counts of everything written. */
   end(): { lines: number; bytes: number } {
-    this.process(true);
+    this.unstage();
+    // As a single write would: regions whose context is complete before the last line are handed
+    // out before a hit on that unterminated line is weighed.
+    const limit = this.lastNewline + 1;
+    if (this.pending) {
+      const end = this.forwardLines(this.pending.lastHit, this.options.after, limit, false);
+      if (end !== -1) this.flush(end);
+    }
+    this.process([], true);
     if (this.bytes === 0) return { lines: 0, bytes: 0 };
-    const lines = this.lineAt(this.buf.length) - (this.buf.endsWith('\n') ? 1 : 0);
-    return { lines, bytes: this.bytes };
+    return { lines: this.lineAt(this.text.end) - (this.lastChar === '\n' ? 1 : 0), bytes: this.bytes };
   }
 
-  /** 1-based line number of `offset` in buf; offsets must be asked in increasing order. */
-  private lineAt(offset: number): number {
-    let pos = this.cursor;
-    let line = this.cursorLine;
-    for (let nl = this.buf.indexOf('\n', pos); nl !== -1 && nl < offset; nl = this.buf.indexOf('\n', pos)) {
-      line++;
-      pos = nl + 1;
+  private unstage(): void {
+    if (this.stagedLength === 0) return;
+    const text = this.staged.join('');
+    this.staged = [];
+    this.stagedLength = 0;
+    this.ingest(text);
+  }
+
+  private ingest(chunk: string): void {
+    const base = this.text.end;
+    const hits = this.hits(chunk, base);
+    this.text.append(chunk);
+    const nl = chunk.lastIndexOf('\n');
+    if (nl !== -1) this.lastNewline = base + nl;
+    this.lastChar = chunk.charAt(chunk.length - 1);
+    const keep = this.markers.longest - 1;
+    this.tail = chunk.length >= keep ? chunk.slice(chunk.length - keep) : (this.tail + chunk).slice(-keep);
+    this.process(hits, false);
+  }
+
+  /**
+   * Offsets of marker hits in `chunk` (at stream offset `base`), in order: every match inside the
+   * chunk, and a match that starts in the previous chunks' tail and ends in this one. Only a
+   * line's first hit matters, and a match never spans lines, so one crossing match is enough.
+   */
+  private hits(chunk: string, base: number): number[] {
+    const out: number[] = [];
+    const tail = this.tail;
+    if (tail.length > 0) {
+      const seam = tail + chunk.slice(0, this.markers.longest - 1);
+      for (const re of this.markers.regexes) {
+        re.lastIndex = 0;
+        for (let m = re.exec(seam); m !== null && m.index < tail.length; m = re.exec(seam)) {
+          if (m.index + m[0].length > tail.length) {
+            out.push(base - tail.length + m.index);
+            break;
+          }
+          // Overlapping matches too: one wholly in the tail may hide one that crosses.
+          re.lastIndex = m.index + 1;
+        }
+      }
     }
-    this.cursor = pos;
-    this.cursorLine = line;
-    return line;
+    for (const re of this.markers.regexes) {
+      re.lastIndex = 0;
+      for (let m = re.exec(chunk); m !== null; m = re.exec(chunk)) out.push(base + m.index);
+    }
+    return out.length > 1 ? out.sort((a, b) => a - b) : out;
+  }
+
+  /** 1-based line number of `offset`; offsets must be asked in increasing order. */
+  private lineAt(offset: number): number {
+    if (offset > this.cursor) {
+      this.cursorLine += this.text.countNewlines(this.cursor, offset);
+      this.cursor = offset;
+    }
+    return this.cursorLine;
   }
 
   /** Start of the line `count` lines before the line starting at `lineStart`, not before `floor`. */
   private backLines(lineStart: number, count: number, floor: number): number {
     let pos = lineStart;
-    for (let i = 0; i < count && pos > floor; i++) {
-      pos = this.buf.lastIndexOf('\n', pos - 2) + 1;
-    }
+    for (let i = 0; i < count && pos > floor; i++) pos = this.text.lineStart(pos - 1);
     return Math.max(pos, floor);
   }
 
@@ -128,22 +162,37 @@ export class Scanner {
   private forwardLines(offset: number, count: number, limit: number, final: boolean): number {
     let pos = offset;
     for (let i = 0; i <= count; i++) {
-      const nl = this.buf.indexOf('\n', pos);
-      if (nl === -1 || nl >= limit) return final ? this.buf.length : -1;
+      const nl = this.text.newlineAfter(pos);
+      if (nl === -1 || nl >= limit) return final ? this.text.end : -1;
       pos = nl + 1;
     }
     return pos;
   }
 
-  private process(final: boolean): void {
-    const limit = final ? this.buf.length : this.buf.lastIndexOf('\n') + 1;
+  private process(found: readonly number[], final: boolean): void {
+    const limit = final ? this.text.end : this.lastNewline + 1;
+    if (!final && limit === this.limit) {
+      // No line was completed (a long line arriving in pieces): nothing can change but its first
+      // hit. Returning here keeps such a line linear instead of walking it again per chunk.
+      const first = found[0];
+      if (first !== undefined) this.openHit = this.openHit === -1 ? first : Math.min(this.openHit, first);
+      return;
+    }
+    this.limit = limit;
+    const hits = this.openHit === -1 ? found : [this.openHit, ...found].sort((a, b) => a - b);
+    this.openHit = -1;
     const { before, after, maxRegionHits } = this.options;
     let nextLine = 0;
-    for (const hit of this.hits(limit)) {
+    for (const hit of hits) {
+      if (hit >= limit) {
+        // On the line still being read: weighed once its '\n' (or the end) arrives.
+        if (this.openHit === -1) this.openHit = hit;
+        continue;
+      }
       if (hit < nextLine) continue;
-      const lineStart = this.buf.lastIndexOf('\n', hit - 1) + 1;
-      const lineEnd = this.buf.indexOf('\n', hit);
-      nextLine = lineEnd === -1 ? this.buf.length : lineEnd + 1;
+      const lineStart = this.text.lineStart(hit);
+      const lineEnd = this.text.newlineAfter(hit);
+      nextLine = lineEnd === -1 ? this.text.end : lineEnd + 1;
       if (this.pending) {
         const end = this.forwardLines(this.pending.lastHit, after, limit, final);
         if (end === -1 || this.backLines(lineStart, before, this.pending.start) <= end) {
@@ -157,20 +206,11 @@ export class Scanner {
     }
     if (this.pending) {
       const end = this.forwardLines(this.pending.lastHit, after, limit, final);
-      if (end !== -1) this.flush(end);
+      // Handed out only once no later hit can join it: a hit on the next line to arrive would
+      // join if its `before` context reached back to this region's end.
+      if (end !== -1 && (final || this.contextStart(limit) > end)) this.flush(end);
     }
-    this.scanFrom = limit;
     if (!final) this.trim(limit);
-  }
-
-  /** Offsets of every marker hit in [scanFrom, limit), in order. */
-  private hits(limit: number): number[] {
-    const out: number[] = [];
-    for (const re of this.markers) {
-      re.lastIndex = this.scanFrom;
-      for (let m = re.exec(this.buf); m !== null && m.index < limit; m = re.exec(this.buf)) out.push(m.index);
-    }
-    return this.markers.length > 1 ? out.sort((a, b) => a - b) : out;
   }
 
   private flush(end: number): void {
@@ -179,23 +219,25 @@ export class Scanner {
     this.pending = undefined;
     this.floor = end;
     const firstLine = this.lineAt(p.start);
-    let text = this.buf.slice(p.start, end);
+    let text = this.text.slice(p.start, end);
     if (text.endsWith('\n')) text = text.slice(0, -1);
     this.onRegion({ firstLine, lines: text.split('\n') });
   }
 
+  /**
+   * Where the `before` context of a hit on the line at `limit` would start (not before `floor`).
+   * With a floor raised to a region's start, that is max(this, start): walking back stops there.
+   */
+  private contextStart(limit: number): number {
+    const c = this.context;
+    if (c.limit !== limit || c.floor !== this.floor) this.context = { limit, floor: this.floor, start: this.backLines(limit, this.options.before, this.floor) };
+    return this.context.start;
+  }
+
   /** Drops text no future region can need: keeps `before` lines of context and any open region. */
   private trim(limit: number): void {
-    const keep = Math.min(this.pending ? this.pending.start : limit, this.backLines(limit, this.options.before, this.floor));
-    if (keep <= 0) return;
+    const keep = Math.min(this.pending ? this.pending.start : limit, this.contextStart(limit));
     this.lineAt(keep);
-    this.buf = this.buf.slice(keep);
-    this.cursor = 0;
-    this.scanFrom -= keep;
-    this.floor = Math.max(0, this.floor - keep);
-    if (this.pending) {
-      this.pending.start -= keep;
-      this.pending.lastHit -= keep;
-    }
+    this.text.dropBefore(keep);
   }
 }
