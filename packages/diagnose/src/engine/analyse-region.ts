@@ -37,10 +37,13 @@ export function analyseRegion(region: RegionLines, rules: readonly Rule[]): Foun
   if (candidates.length === 0) return [];
   const window = new Window(region.lines.flatMap((text, i) => normaliseLine(text, region.firstLine + i)));
   const found = candidates.flatMap((rule) => rule.match(window).map((occurrence) => ({ rule, occurrence })));
-  const specific = found.filter((f) => !found.some((o) => o !== f && (o.rule.meta.supersedes ?? []).includes(f.rule.meta.id) && sameMessage(o.occurrence, f.occurrence)));
-  const kept = specific.filter(
-    (f) => !f.rule.meta.wrapper || !specific.some((o) => !o.rule.meta.wrapper && overlaps(o.occurrence, f.occurrence)),
-  );
+  // Only the occurrences of families that supersede another are compared with the rest, and only
+  // wrapper occurrences with the others: a log full of one family's errors stays linear.
+  const superseders = found.filter((o) => (o.rule.meta.supersedes ?? []).length > 0);
+  const specific = found.filter((f) => !superseders.some((o) => o !== f && (o.rule.meta.supersedes ?? []).includes(f.rule.meta.id) && sameMessage(o.occurrence, f.occurrence)));
+  const wrappers = specific.filter((f) => f.rule.meta.wrapper);
+  const explained = wrappers.length === 0 ? [] : specific.filter((o) => !o.rule.meta.wrapper);
+  const kept = specific.filter((f) => !f.rule.meta.wrapper || !explained.some((o) => overlaps(o.occurrence, f.occurrence)));
   return kept.map((f) => ({
     rule: f.rule,
     occurrence: { ...f.occurrence, facts: dropForeignCodes(f.occurrence.facts, f.rule, rules) },

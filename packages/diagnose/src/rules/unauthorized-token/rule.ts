@@ -25,7 +25,15 @@ const CHALLENGE_TENANT = new RegExp(
 const AUDIENCE = /Invalid audience\. Expected (https:\/\/[A-Za-z0-9.-]{1,100}\/?)(?: or [A-Za-z0-9-]{1,60})?, found:? ([A-Za-z][A-Za-z0-9+.-]{0,20}:[^\s'"&,`]{1,300})/i;
 // Signs that a 401 was logged by an SDK's debug output, where the unauthenticated first request is normal.
 const DEBUG_DUMP = /\bW{3}-Authenticate:|\[DEBUG\]|AzureRM Response for|Error response \[|retryPolicy/i;
-const LATER_SUCCESS = /HTTP\/[12](?:\.[01])? 200\b|\b200 OK\b|Response \[[^\]\s]{1,80}\] 200\b/;
+const SUCCESS = /HTTP\/[12](?:\.[01])? 200\b|\b200 OK\b|Response \[[^\]\s]{1,80}\] 200\b/g;
+
+/** Offset of the last success line in the window, or -1: one pass, however many 401s it holds. */
+function lastSuccessAt(window: Window): number {
+  let last = -1;
+  SUCCESS.lastIndex = 0;
+  for (let m = SUCCESS.exec(window.text); m !== null; m = SUCCESS.exec(window.text)) last = m.index;
+  return last;
+}
 
 function extract(block: string, anchorText: string): { facts: Facts; details: Details } {
   const facts: Facts = {};
@@ -60,11 +68,13 @@ function isMissingToken(window: Window, o: Occurrence): boolean {
  * refusal: it is dropped. A raised AKV10000 followed by a 200 is kept, at low confidence.
  */
 function handleChallenges(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
+  let successAt: number | undefined;
   return occurrences.flatMap((o) => {
     if (!isMissingToken(window, o)) return [o];
     const anchorText = window.lineText(o.anchor);
     if (RAW_BODY.test(anchorText) && DEBUG_DUMP.test(window.slice(o.from, o.to))) return [];
-    if (!LATER_SUCCESS.test(window.text.slice(window.startOf(o.anchor + 1)))) return [o];
+    if (successAt === undefined) successAt = lastSuccessAt(window);
+    if (successAt < window.startOf(o.anchor + 1)) return [o];
     const message = formatNote({ ...parseNote(o.details.message), challenge: true });
     return [{ ...o, confidence: 'low' as const, details: { ...o.details, ...(message ? { message } : {}) } }];
   });
