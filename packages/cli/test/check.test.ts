@@ -120,9 +120,9 @@ describe('kvdoctor check', () => {
     expect(r.stderr).toBe(stderr);
   });
 
-  it('a live check needs a log', () => {
+  it('a live check without a log reads the configuration, and needs the vault\'s tenant to allow', () => {
     const r = kvdoctor(['check', 'hypervmigratio98a5kv', '--subscription', SUB]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe('kvdoctor: a live check assesses the findings of a log: give --log FILE (or --from-az-json FILE to see the vault as configured)\n');
+    expect(r.stderr).toBe('kvdoctor: --tenant: give the tenant (GUID) of the vault\n');
   });
 });

@@ -50,6 +50,15 @@ describe('liveCheck against a local ARM server', () => {
     });
   });
 
+  it('without a finding reads the configuration only: the model, no verdicts, no role reads', async () => {
+    h = await startHarness({ vaults: { [SUB]: [vaultBody({ name: 'hypervmigratio98a5kv', networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: ['52.228.82.0/24'] } })] } });
+    const result = await liveCheck(h.options({ vaultName: 'hypervmigratio98a5kv' }));
+    expect(result.outcome).toEqual({ kind: 'ok', vaultId: vaultId('hypervmigratio98a5kv'), incomplete: [] });
+    expect(result.verdicts).toEqual([]);
+    expect(result.model?.networkAcls).toEqual({ defaultAction: 'Deny', bypass: 'AzureServices', ipRules: ['52.228.82.0/24'], virtualNetworkRules: [] });
+    expect(h.server.requests.some((r) => r.path.includes('roleAssignments'))).toBe(false);
+  });
+
   it('reads a vault with no networkAcls (created before firewalls) as open', async () => {
     h = await startHarness({ vaults: { [SUB]: [vaultBody({ name: 'hypervmigratio98a5kv', networkAcls: null })] } });
     const result = await liveCheck(h.options({ finding: findingIn(SEED, 'firewall'), vaultName: 'hypervmigratio98a5kv' }));

@@ -11,7 +11,8 @@ import { defaultVaultIdCache, type VaultIdCache } from './vault-cache';
 import { type ArmVault, toModel } from './vault-json';
 
 export interface LiveCheckOptions {
-  readonly finding: Finding;
+  /** The refusal to hold against the vault; without one, only the configuration is read (no verdicts). */
+  readonly finding?: Finding;
   /** The vault's name (or its https://<name>.vault.azure.net URL). */
   readonly vaultName: string;
   readonly credential: TokenCredential | undefined;
@@ -38,7 +39,8 @@ export interface LiveCheckResult {
 
 const DEFAULT_TIMEOUT_MS = 20_000;
 
-function hintOf(finding: Finding): { subscriptionId: string; resourceGroup: string } | undefined {
+function hintOf(finding: Finding | undefined): { subscriptionId: string; resourceGroup: string } | undefined {
+  if (finding === undefined) return undefined;
   const { subscriptionId, resourceGroup } = finding.details;
   return subscriptionId && resourceGroup ? { subscriptionId, resourceGroup } : undefined;
 }
@@ -83,12 +85,12 @@ export async function liveCheck(options: LiveCheckOptions): Promise<LiveCheckRes
 async function readTheRest(
   s: ArmSettings,
   vault: ArmVault,
-  finding: Finding,
+  finding: Finding | undefined,
   subscriptions: readonly string[],
   deadline: Deadline,
   serviceTags: ServiceTagIndex | undefined,
 ): Promise<LiveCheckResult> {
-  const objectId = finding.facts.objectId;
+  const objectId = finding?.facts.objectId;
   // Role assignments matter only in RBAC mode, and only for a caller the log names.
   const wantRoles = vault.properties.enableRbacAuthorization === true && objectId !== undefined;
   const [endpoints, roles, nsp] = await Promise.all([
@@ -113,5 +115,5 @@ async function readTheRest(
     ...(perimeter ? { nsp: perimeter } : {}),
   });
   if (!built.ok) return failed({ kind: 'not-supported', message: `the vault's configuration could not be read into the model (${built.message})` });
-  return { outcome: { kind: 'ok', vaultId: vault.id, incomplete }, model: built.model, verdicts: assess(finding, built.model, serviceTags === undefined ? {} : { serviceTags }) };
+  return { outcome: { kind: 'ok', vaultId: vault.id, incomplete }, model: built.model, verdicts: finding === undefined ? [] : assess(finding, built.model, serviceTags === undefined ? {} : { serviceTags }) };
 }

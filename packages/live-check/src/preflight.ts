@@ -33,9 +33,9 @@ export interface Checked {
  * allow-list that does not cover the log's tenant or subscription, no credential, a non-https
  * endpoint.
  */
-export function preflight(input: Finding, vaultName: string, allowed: unknown, hasCredential: boolean, endpoint: string): Checked | Failure {
-  const finding = checkedFinding(input);
-  if (/\.managedhsm\./i.test(vaultName) || finding.details.managedHsm === true) {
+export function preflight(input: Finding | undefined, vaultName: string, allowed: unknown, hasCredential: boolean, endpoint: string): Checked | Failure {
+  const finding = input === undefined ? undefined : checkedFinding(input);
+  if (/\.managedhsm\./i.test(vaultName) || finding?.details.managedHsm === true) {
     return { kind: 'not-supported', message: 'Managed HSM is not supported yet: the live check reads Key Vault vaults only' };
   }
   const name = vaultNameOf(vaultName);
@@ -47,11 +47,11 @@ export function preflight(input: Finding, vaultName: string, allowed: unknown, h
   const tenants = new Set(list.data.tenants.map((t) => t.toLowerCase()));
   const subs = new Set(list.data.subscriptions.map((t) => t.toLowerCase()));
   if (subs.size === 0 || tenants.size === 0) return { kind: 'not-allowed', message: 'no tenant or no subscription is on the allow-list, so nothing may be read' };
-  const tenant = finding.facts.tenantId;
+  const tenant = finding?.facts.tenantId;
   if (tenant !== undefined && !tenants.has(tenant.toLowerCase())) {
     return { kind: 'not-allowed', message: `tenant ${tenant} (from the log) is not on the allow-list` };
   }
-  const sub = finding.details.subscriptionId;
+  const sub = finding?.details.subscriptionId;
   if (sub !== undefined && GuidSchema.safeParse(sub).success && !subs.has(sub.toLowerCase())) {
     return { kind: 'not-allowed', message: `subscription ${sub} (from the log) is not on the allow-list` };
   }

@@ -66,14 +66,17 @@ export async function checkCommand(vault: string, rawFlags: unknown, io: Io): Pr
     });
   } else {
     mode = 'live, through Azure Resource Manager';
-    if (log === undefined) {
-      return usage(io, 'a live check assesses the findings of a log: give --log FILE (or --from-az-json FILE to see the vault as configured)');
-    }
     if (subscription.length === 0) return usage(io, '--subscription: give the subscription (GUID) that holds the vault; only it will be read');
     const tenants = tenant.length > 0 ? tenant : [...new Set(findings.flatMap((f) => (f.facts.tenantId ? [f.facts.tenantId] : [])))];
-    if (tenants.length === 0) return usage(io, '--tenant: the log names no tenant; give the tenant (GUID) of the vault');
+    if (tenants.length === 0) return usage(io, `--tenant: ${log === undefined ? 'give' : 'the log names no tenant; give'} the tenant (GUID) of the vault`);
     const credential = defaultCredential(tenants[0]);
     items = [];
+    if (log === undefined) {
+      // No log: read the vault as configured, to show what decides access today.
+      const r = await liveCheck({ vaultName: vault, credential, allowed: { tenants, subscriptions: subscription } });
+      if (r.outcome.kind !== 'ok') return usage(io, `live check of ${vault}: ${r.outcome.message}`);
+      model = r.model;
+    }
     for (const finding of findings) {
       const r = await liveCheck({ finding, vaultName: vault, credential, allowed: { tenants, subscriptions: subscription } });
       if (r.outcome.kind !== 'ok') return usage(io, `live check of ${vault}: ${r.outcome.message}`);

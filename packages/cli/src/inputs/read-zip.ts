@@ -2,6 +2,7 @@ import type { Readable } from 'node:stream';
 import type { DiagnoseOptions } from '@kvdoctor/diagnose';
 import yauzl from 'yauzl';
 import { diagnoseStream } from './diagnose-stream';
+import { githubStepDuplicates } from './github-layout';
 import { describeIoError } from './io-error';
 import { isLogName } from './log-names';
 import { failed, type InputResult } from './result';
@@ -15,8 +16,9 @@ function reason(error: unknown): string {
 
 function open(path: string, display: string): Promise<Opened> {
   return new Promise((resolve) => {
-    // lazyEntries: one entry at a time, so an archive of a thousand job logs streams too.
-    yauzl.open(path, { lazyEntries: true, autoClose: true, strictFileNames: false, validateEntrySizes: true }, (error, zip) => {
+    // lazyEntries: one entry at a time, so an archive of a thousand job logs streams too. No
+    // autoClose: entries are read after the whole directory has been listed, and we close it.
+    yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false, validateEntrySizes: true }, (error, zip) => {
       if (error === null && zip !== undefined) return resolve({ ok: true, zip });
       // System errors (missing, permission) carry a code; yauzl's format errors do not.
       if (error !== null && 'code' in error) {
@@ -53,7 +55,8 @@ function openEntry(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<{ ok: true; 
 
 /**
  * Every .log/.txt/.json entry of an archive, as Azure DevOps ("Download logs") and GitHub Actions
- * hand them out; entries are named `archive.zip!path/in/archive.txt`.
+ * hand them out; entries are named `archive.zip!path/in/archive.txt`. GitHub's per-step copies of a
+ * job's log are skipped (github-layout.ts).
  */
 export async function readZip(path: string, display: string, options: DiagnoseOptions): Promise<InputResult[]> {
   const opened = await open(path, display);
@@ -61,15 +64,25 @@ export async function readZip(path: string, display: string, options: DiagnoseOp
   const { zip } = opened;
   const results: InputResult[] = [];
   try {
+    // The central directory first (names and offsets only, no data), so that the GitHub layout,
+    // which is only seen across entries, can be told before any entry is read.
+    const entries: yauzl.Entry[] = [];
+    let broken: string | undefined;
     for (let item = await next(zip); item.kind !== 'end'; item = await next(zip)) {
       if (item.kind === 'error') {
-        results.push(failed(display, 'corrupt-zip', `corrupt zip archive (${item.message})`));
-        return results;
+        // The entries listed before the damage are still read; the archive's error comes after them.
+        broken = item.message;
+        break;
       }
       const { fileName } = item.entry;
       if (fileName.endsWith('/') || fileName.startsWith('__MACOSX/') || !isLogName(fileName)) continue;
-      const name = `${display}!${fileName}`;
-      const entry = await openEntry(zip, item.entry);
+      entries.push(item.entry);
+    }
+    const duplicates = githubStepDuplicates(entries.map((e) => e.fileName));
+    for (const item of entries) {
+      if (duplicates.has(item.fileName)) continue;
+      const name = `${display}!${item.fileName}`;
+      const entry = await openEntry(zip, item);
       if (!entry.ok) {
         results.push(failed(name, 'corrupt-zip', `corrupt zip entry (${entry.message})`));
         continue;
@@ -82,6 +95,7 @@ export async function readZip(path: string, display: string, options: DiagnoseOp
         entry.stream.destroy();
       }
     }
+    if (broken !== undefined) results.push(failed(display, 'corrupt-zip', `corrupt zip archive (${broken})`));
   } finally {
     zip.close();
   }
