@@ -65,8 +65,9 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
   const scanner = new Scanner(
     markerSearch(rules.flatMap((r) => r.markers)),
     (region) => {
-      platform.feed(region.lines.join('\n'));
-      for (const f of analyseRegion(region, rules)) {
+      const raw = region.lines.join('\n');
+      platform.feed(raw);
+      for (const f of analyseRegion(region, raw, rules)) {
         collector.add(f.rule, f.occurrence.facts, f.occurrence.details, f.occurrence.confidence, f.evidence);
       }
     },

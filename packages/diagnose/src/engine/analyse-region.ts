@@ -30,9 +30,11 @@ function evidenceOf(window: Window, occ: Occurrence): Evidence[] {
   return out;
 }
 
-/** Runs every rule whose marker is in the region, then applies the rules' own precedence metadata. */
-export function analyseRegion(region: RegionLines, rules: readonly Rule[]): Found[] {
-  const raw = region.lines.join('\n');
+/**
+ * Runs every rule whose marker is in the region (`raw`: its lines joined, as the caller already
+ * has them), then applies the rules' own precedence metadata.
+ */
+export function analyseRegion(region: RegionLines, raw: string, rules: readonly Rule[]): Found[] {
   const candidates = rules.filter((r) => r.markers.some((m) => raw.includes(m)));
   if (candidates.length === 0) return [];
   const window = new Window(region.lines.flatMap((text, i) => normaliseLine(text, region.firstLine + i)));

@@ -1,3 +1,5 @@
+import { escapeRegex } from '../rule-kit/patterns';
+
 /**
  * Turns the rules' markers into the few regexes the scanner runs over every character of a log.
  * A trigger is a piece of a marker: it only pre-filters lines, the full marker is still required
@@ -8,10 +10,6 @@
 export interface MarkerSearch {
   readonly regexes: readonly RegExp[];
   readonly longest: number;
-}
-
-function escapeLiteral(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 // Rough share (per mille) of each character in CI log text; capitals and digits are rarest.
@@ -58,7 +56,7 @@ export function markerSearch(markers: Iterable<string>): MarkerSearch {
   const triggers = [...new Set([...markers].map(triggerOf))].filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
   const groups = [triggers.filter((t) => CAPITAL_START.test(t)), triggers.filter((t) => !CAPITAL_START.test(t))];
   return {
-    regexes: groups.filter((g) => g.length > 0).map((g) => new RegExp(g.map(escapeLiteral).join('|'), 'g')),
+    regexes: groups.filter((g) => g.length > 0).map((g) => new RegExp(g.map(escapeRegex).join('|'), 'g')),
     longest: triggers.reduce((n, t) => Math.max(n, t.length), 0),
   };
 }
