@@ -1,4 +1,4 @@
-import type { ClientIpOwner, CommandTool, Details, Facts, Platform } from '@kvdoctor/diagnose';
+import type { ClientIpOwner, CommandTool, Details, Facts, Platform, Report } from '@kvdoctor/diagnose';
 import type { Encoding } from '../inputs/result';
 
 const CI_NAMES: Record<Platform['ci'], string | undefined> = {
@@ -16,12 +16,12 @@ const AGENT_NAMES: Record<Platform['agent'], string | undefined> = {
   unknown: undefined,
 };
 
-export function platformLabel(platform: Platform): string | undefined {
+function platformLabel(platform: Platform): string | undefined {
   const parts = [CI_NAMES[platform.ci], AGENT_NAMES[platform.agent]].filter((p): p is string => p !== undefined);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
-export const ENCODING_NAMES: Record<Encoding, string> = {
+const ENCODING_NAMES: Record<Encoding, string> = {
   'utf-8': 'UTF-8',
   'utf-16le': 'UTF-16 (little-endian)',
   'utf-16be': 'UTF-16 (big-endian)',
@@ -78,4 +78,14 @@ export function factRows(facts: Facts, details: Details): [string, string][] {
     ['Seen in', details.via],
   ];
   return rows.filter((r): r is [string, string] => r[1] !== undefined);
+}
+
+/** What the heading of one input says about it: CI, size, how it was decoded, secrets masked. */
+export function aboutInput(report: Report, encoding: Encoding): string[] {
+  return [
+    platformLabel(report.platform),
+    `${report.stats.lines} lines`,
+    encoding === 'utf-8' ? undefined : `read as ${ENCODING_NAMES[encoding]}`,
+    report.stats.redactions > 0 ? `${report.stats.redactions} secrets masked` : undefined,
+  ].filter((p): p is string => p !== undefined);
 }

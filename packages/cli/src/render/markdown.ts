@@ -1,7 +1,7 @@
 import type { CommandTool, Finding } from '@kvdoctor/diagnose';
 import type { InputResult } from '../inputs/result';
 import type { Renderer } from './context';
-import { ENCODING_NAMES, factRows, platformLabel, TOOL_NAMES } from './labels';
+import { aboutInput, factRows, TOOL_NAMES } from './labels';
 import { cell, code, fence, prose } from './markdown-escape';
 import { safe } from './sanitize';
 import { limited, summarise, wantsSummary } from './summary';
@@ -50,12 +50,7 @@ function resultMarkdown(result: InputResult): string[] {
   const heading = `## ${code(safe(result.input))}`;
   if (!result.ok) return [heading, '', `Could not be read: ${prose(result.error.message)}.`, ''];
   const { report } = result;
-  const about = [
-    platformLabel(report.platform),
-    `${report.stats.lines} lines`,
-    result.encoding === 'utf-8' ? undefined : `read as ${ENCODING_NAMES[result.encoding]}`,
-    report.stats.redactions > 0 ? `${report.stats.redactions} secrets masked` : undefined,
-  ].filter((p): p is string => p !== undefined);
+  const about = aboutInput(report, result.encoding);
   const out = [heading, '', `_${about.join(' · ')}_`, ''];
   if (report.findings.length === 0) return [...out, 'No Key Vault error found.', ''];
   report.findings.forEach((f, i) => out.push(...findingMarkdown(f, i + 1)));

@@ -2,7 +2,7 @@ import type { Finding, Fix } from '@kvdoctor/diagnose';
 import type { Colors } from 'picocolors/types';
 import type { InputResult } from '../inputs/result';
 import type { Renderer } from './context';
-import { ENCODING_NAMES, factRows, platformLabel, TOOL_NAMES } from './labels';
+import { aboutInput, factRows, TOOL_NAMES } from './labels';
 import { safe } from './sanitize';
 import { wantsSummary } from './summary';
 import { textSummary } from './text-summary';
@@ -53,12 +53,7 @@ function findingLines(finding: Finding, c: Colors): string[] {
 function resultLines(result: InputResult, c: Colors): string[] {
   if (!result.ok) return [`${c.bold(safe(result.input))}`, `${c.red('could not be read:')} ${result.error.message}`, ''];
   const { report } = result;
-  const about = [
-    platformLabel(report.platform),
-    `${report.stats.lines} lines`,
-    result.encoding === 'utf-8' ? undefined : `read as ${ENCODING_NAMES[result.encoding]}`,
-    report.stats.redactions > 0 ? `${report.stats.redactions} secrets masked` : undefined,
-  ].filter((p): p is string => p !== undefined);
+  const about = aboutInput(report, result.encoding);
   const out = [`${c.bold(c.underline(safe(result.input)))}  ${c.dim(about.join(' · '))}`, ''];
   if (report.findings.length === 0) return [...out, `${c.green('✔')} No Key Vault error found.`, ''];
   for (const finding of report.findings) out.push(...findingLines(finding, c));
