@@ -35,7 +35,7 @@ describe('kvdoctor diagnose formats', () => {
     expect(Object.keys(doc[0])).toEqual(['input', 'encoding', 'report']);
     expect(doc[0].input).toBe(AZDO_LOG);
     expect(doc[0].encoding).toBe('utf-8');
-    expect(doc[0].report.version).toBe('1.0.0');
+    expect(doc[0].report.version).toBe('1.1.0');
     expect(doc[0].report.platform).toEqual({ ci: 'azure-devops', agent: 'unknown' });
     expect(doc[0].report.findings.map((f: { rule: string }) => f.rule)).toEqual(['firewall']);
     expect(doc[0].report.findings[0].facts.clientIp).toBe('40.82.190.38');
@@ -97,7 +97,11 @@ describe('kvdoctor diagnose formats', () => {
   });
 
   it('masks secrets in echoed evidence', () => {
-    const log = `${readFileSync(AZDO_LOG, 'utf8').trimEnd()} Authorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL3ZhdWx0LmF6dXJlLm5ldCJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ\n`;
+    // The token sits inside the refusal's own message (the step's banner lines are not evidence).
+    const log = readFileSync(AZDO_LOG, 'utf8').replace(
+      'Client address: 40.82.190.38',
+      'Client address: 40.82.190.38\\r\\nAuthorization: Bearer eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJodHRwczovL3ZhdWx0LmF6dXJlLm5ldCJ9.c2lnbmF0dXJlLXNpZ25hdHVyZQ',
+    );
     const r = kvdoctor(['diagnose', '-'], { input: log });
     expect(r.stdout).not.toContain('eyJhbGciOiJSUzI1NiJ9');
     expect(r.stdout).toContain('[REDACTED:');

@@ -1,5 +1,6 @@
-import { analyseRegion } from './engine/analyse-region';
+import { evidenceIn } from './engine/analyse-message';
 import { Collector, type Group } from './engine/collector';
+import { RegionAnalyser } from './engine/region-analyser';
 import { KvdoctorError } from './errors';
 import { enrichNetwork } from './network/enrich';
 import type { ServiceTagIndex } from './network/service-tag-index';
@@ -62,13 +63,13 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
   const collector = new Collector();
   const platform = new PlatformDetector();
   let head = 0;
+  const analyser = new RegionAnalyser(rules);
   const scanner = new Scanner(
     markerSearch(rules.flatMap((r) => r.markers)),
     (region) => {
-      const raw = region.lines.join('\n');
-      platform.feed(raw);
-      for (const f of analyseRegion(region, raw, rules)) {
-        collector.add(f.rule, f.occurrence.facts, f.occurrence.details, f.occurrence.confidence, f.evidence);
+      platform.feed(region.lines.join('\n'));
+      for (const { found: f, lines } of analyser.analyse(region)) {
+        collector.add(f.rule, f.occurrence.facts, f.occurrence.details, f.occurrence.confidence, () => evidenceIn(lines, f));
       }
     },
     { ...DEFAULT_SCANNER_OPTIONS, ...options.scanner },

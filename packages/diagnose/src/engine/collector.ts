@@ -23,11 +23,12 @@ function keyOf(rule: Rule, facts: Facts): string {
 export class Collector {
   private readonly groups = new Map<string, Group>();
 
-  add(rule: Rule, facts: Facts, details: Details, confidence: Confidence, evidence: Evidence[]): void {
+  /** `evidence` is built only for the first of a group's repeats, the one a report shows. */
+  add(rule: Rule, facts: Facts, details: Details, confidence: Confidence, evidence: () => Evidence[]): void {
     const key = keyOf(rule, facts);
     const group = this.groups.get(key);
     if (group === undefined) {
-      this.groups.set(key, { rule, facts, details, confidence, count: 1, evidence });
+      this.groups.set(key, { rule, facts, details, confidence, count: 1, evidence: evidence() });
       return;
     }
     group.count++;

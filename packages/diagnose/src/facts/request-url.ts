@@ -45,9 +45,10 @@ export function extractRequest(text: string): RequestFacts {
     } else if (rbac?.[1] && rbac[2]) {
       out.objectType = objectTypeOf(rbac[1]);
       out.objectName = rbac[2];
-    } else if (task?.[1]) {
+    } else if (task?.[1] && trimEndChars(task[1], '.') !== '') {
       out.objectType = 'secret';
-      out.objectName = task[1];
+      // "Downloading secret value for: NAME." ends the sentence with the name: the dot is not its.
+      out.objectName = trimEndChars(task[1], '.');
     } else {
       const masked = MASKED_HOST_OBJECT.exec(text);
       if (masked?.[1] && masked[2]) {

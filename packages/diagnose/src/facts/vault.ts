@@ -16,6 +16,10 @@ const TERRAFORM_VAULT = new RegExp(`Key Vault "(${VAULT_NAME})"`, 'i');
 // RBAC "Resource: '/subscriptions/…/providers/microsoft.keyvault/vaults/<name>…'" (lower-cased).
 const RESOURCE_VAULT = new RegExp(`/providers/microsoft\\.keyvault/(?:vaults|managedhsms)/(${VAULT_NAME})`, 'i');
 
+// The command that made the request names the vault in a flag: az's --vault-name, PowerShell's
+// -VaultName (a message the command printed carries that command's line when it echoes it).
+const VAULT_FLAG = new RegExp(`(?:--vault-name|-VaultName)[= ]["']?(${VAULT_NAME})["']?(?:\\s|$)`);
+
 // Hand-redacted values (XXX, ***, <vault>) are not facts.
 const MASKED = /^(?:x+|\*+|<[^>]*>)$/i;
 
@@ -30,8 +34,8 @@ export function extractVault(text: string): VaultFacts {
   } else if (url?.[1]) {
     if (!MASKED.test(url[1])) out.vault = url[1];
   } else {
-    const named = TERRAFORM_VAULT.exec(text)?.[1] ?? RESOURCE_VAULT.exec(text)?.[1];
-    if (named) out.vault = named;
+    const named = TERRAFORM_VAULT.exec(text)?.[1] ?? RESOURCE_VAULT.exec(text)?.[1] ?? VAULT_FLAG.exec(text)?.[1];
+    if (named && !MASKED.test(named)) out.vault = named;
   }
   if (url?.[2]) {
     const suffix = VAULT_SUFFIXES.find((s) => s.suffix === url[2]?.toLowerCase());

@@ -1,24 +1,45 @@
 import type { WindowLine } from '../rule-kit/window';
 import { stripAnsi } from './ansi';
-import { stripCiPrefix } from './ci-prefixes';
+import { stripCiPrefix, type Unprefixed } from './ci-prefixes';
 import { unescapeJson } from './escapes';
 import { decodeHtmlEntities } from './html-entities';
 import { straightenQuotes } from './quotes';
 
 const LINE_BREAK = /\r\n|\r|\n/;
+// One JSON array of errors printed on one line (`[{"error":…},{"error":…}]`): each element is its
+// own message, so its facts stay its own.
+const NEXT_OBJECT = /\},\s?(?=\{")/g;
+
+/** One piece of text after normalisation; `split` marks a piece that starts a new JSON element. */
+export interface LogicalText {
+  readonly text: string;
+  readonly split: boolean;
+}
+
+/** A raw line with its runner prefix and colour removed; the first step of normalisation. */
+export function unprefix(raw: string): Unprefixed {
+  return stripCiPrefix(stripAnsi(raw));
+}
 
 /**
- * One raw log line → its logical lines: prefix and colour stripped, escapes undone, quotes and
- * entities made plain, and escaped line breaks (the `\r\n` inside Key Vault messages) made real.
+ * Prefix-free text → its logical lines: quotes and entities made plain, escapes undone, and escaped
+ * line breaks (the `\r\n` inside Key Vault messages) made real. Empty pieces are dropped.
  */
-export function normaliseLine(raw: string, line: number): WindowLine[] {
-  const { text, timestamp } = stripCiPrefix(stripAnsi(raw));
+export function logicalTexts(text: string): LogicalText[] {
   const plain = stripAnsi(unescapeJson(decodeHtmlEntities(straightenQuotes(text))));
-  const out: WindowLine[] = [];
+  const out: LogicalText[] = [];
   for (const part of plain.split(LINE_BREAK)) {
-    const trimmed = part.trim();
-    if (trimmed.length === 0) continue;
-    out.push(timestamp === undefined ? { line, text: trimmed } : { line, text: trimmed, timestamp });
+    const pieces = part.includes('},') ? part.split(NEXT_OBJECT) : [part];
+    pieces.forEach((piece, i) => {
+      const trimmed = i < pieces.length - 1 ? `${piece}}`.trim() : piece.trim();
+      if (trimmed.length > 0) out.push({ text: trimmed, split: i > 0 });
+    });
   }
   return out;
+}
+
+/** One raw log line → its logical lines (prefix stripped, timestamp kept). */
+export function normaliseLine(raw: string, line: number): WindowLine[] {
+  const { text, timestamp } = unprefix(raw);
+  return logicalTexts(text).map((l) => (timestamp === undefined ? { line, text: l.text } : { line, text: l.text, timestamp }));
 }

@@ -4,7 +4,7 @@ import { z } from 'zod';
  * The contract other tools build on. Bump the minor version for additive changes and the major
  * version for anything that removes or changes a field; consumers check `version`.
  */
-export const REPORT_VERSION = '1.0.0';
+export const REPORT_VERSION = '1.1.0';
 
 export const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case');
 export type RuleId = z.infer<typeof RuleIdSchema>;
@@ -165,6 +165,8 @@ export const ReportSchema = z.object({
     bytes: z.number().int().nonnegative(),
     /** How many secrets (tokens, keys, signatures) were masked in the evidence. */
     redactions: z.number().int().nonnegative(),
+    /** Lines longer than the engine keeps whole (256 KB), read in pieces; counted once per cut. Since 1.1.0. */
+    linesCut: z.number().int().nonnegative(),
   }),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -81,8 +81,11 @@ function blockText(window: Window, from: number, to: number, at: number): string
 export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrence[] {
   const before = spec.before ?? 6;
   const after = spec.after ?? 14;
-  const anchors = lineHits(window, spec.anchor).map((h) => ({ ...h, strong: true }));
-  const supports = spec.support ? lineHits(window, spec.support) : [];
+  const inMessage = (h: Hit): boolean => h.index >= window.messageStart;
+  const anchors = lineHits(window, spec.anchor)
+    .filter(inMessage)
+    .map((h) => ({ ...h, strong: true }));
+  const supports = spec.support ? lineHits(window, spec.support).filter(inMessage) : [];
   for (const s of supports) {
     const near = anchors.some((a) => a.strong && s.index >= a.index - 2 && s.index <= a.index + after);
     if (!near) anchors.push({ ...s, strong: false });
@@ -94,8 +97,8 @@ export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrenc
   return mergeRestatements(window, merged.map((a, i) => {
     const prev = merged[i - 1];
     const next = merged[i + 1];
-    const from = Math.max(a.index - before, prev ? prev.index + 1 : 0);
-    const to = Math.min(a.index + after, next ? next.index - 1 : window.lines.length - 1);
+    const from = Math.max(a.index - before, prev ? prev.index + 1 : 0, window.cutAtOrBefore(a.index));
+    const to = Math.min(a.index + after, next ? next.index - 1 : window.lines.length - 1, window.cutAfter(a.index) - 1);
     // The anchor's own line and what follows belong to this message; the lines before it (a URL, a
     // wrapper, the end of the previous message) only fill identity facts the message does not state.
     // The status and codes keep document order: wrappers print "Code: Forbidden" before the message

@@ -61,6 +61,13 @@ export interface RuleMeta {
   readonly wrapper?: boolean;
   /** Sort order among findings: lower comes first (the gate that refused first). */
   readonly rank: number;
+  /**
+   * The family reads facts from its step's output before the message (azure/login echoes its
+   * client-id there; a command names the vault its resolver error does not): the engine hands its
+   * rule the lines since the step began, back to the last message that held an error, as
+   * `window.lines` before `window.messageStart`.
+   */
+  readonly stepContext?: boolean;
 }
 
 export interface Rule {

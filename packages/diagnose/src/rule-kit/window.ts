@@ -15,7 +15,21 @@ export class Window {
   readonly text: string;
   private readonly starts: number[];
 
-  constructor(readonly lines: readonly WindowLine[]) {
+  /**
+   * `cuts`: sorted indexes of lines where another error's message starts inside this window (the
+   * engine's second reading of a message that held two families' errors); no occurrence's block
+   * crosses one.
+   */
+  constructor(
+    readonly lines: readonly WindowLine[],
+    readonly cuts: readonly number[] = [],
+    /**
+     * Index of the message's first line. Lines before it are its step's earlier output (the inputs
+     * azure/login echoed, the command that ran), read only by rules that declare `stepContext`;
+     * no occurrence starts there.
+     */
+    readonly messageStart = 0,
+  ) {
     const starts: number[] = [];
     let offset = 0;
     for (const l of lines) {
@@ -36,6 +50,22 @@ export class Window {
       else hi = mid - 1;
     }
     return lo;
+  }
+
+  /** The last cut at or before `index` (0 when none): where the message holding `index` starts. */
+  cutAtOrBefore(index: number): number {
+    let out = 0;
+    for (const c of this.cuts) {
+      if (c > index) break;
+      out = c;
+    }
+    return out;
+  }
+
+  /** The first cut after `index` (the line count when none): where the next message starts. */
+  cutAfter(index: number): number {
+    for (const c of this.cuts) if (c > index) return c;
+    return this.lines.length;
   }
 
   /** The text of one logical line; empty past the end. */

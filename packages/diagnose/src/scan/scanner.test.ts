@@ -1,10 +1,10 @@
-import { Scanner, type RegionLines, type ScannerOptions } from './scanner';
+import { Scanner, type RegionLines, type ScanCounts, type ScannerOptions } from './scanner';
 import { markerSearch, triggerOf } from './triggers';
 
-const SMALL: ScannerOptions = { before: 2, after: 3, maxRegionHits: 500 };
-const DEFAULT_LIKE: ScannerOptions = { before: 8, after: 30, maxRegionHits: 500 };
+const SMALL: ScannerOptions = { before: 2, after: 3, maxRegionHits: 500, maxLine: 256 * 1024 };
+const DEFAULT_LIKE: ScannerOptions = { before: 8, after: 30, maxRegionHits: 500, maxLine: 256 * 1024 };
 
-function scan(chunks: readonly string[], options: ScannerOptions = SMALL, markers = ['HIT', 'ALSO']): { regions: RegionLines[]; counts: { lines: number; bytes: number } } {
+function scan(chunks: readonly string[], options: ScannerOptions = SMALL, markers = ['HIT', 'ALSO']): { regions: RegionLines[]; counts: ScanCounts } {
   const regions: RegionLines[] = [];
   const s = new Scanner(markerSearch(markers), (r) => regions.push(r), options);
   for (const c of chunks) s.write(c);
@@ -73,7 +73,7 @@ describe('Scanner', () => {
     body[450] = 'body 451 ALSO';
     body[880] = 'body 881 HIT';
     const tail = body.join('\n');
-    const options = { before: 2, after: 450, maxRegionHits: 500 };
+    const options = { before: 2, after: 450, maxRegionHits: 500, maxLine: 256 * 1024 };
     const one = scan([`${FILLER}\n${tail}`], options).regions;
     // One region: lines 4 to 900 (the last hit's 450 lines of context run to the end).
     expect(one.map((r) => [r.firstLine, r.lines.length])).toEqual([[FILLER_LINES + 4, 897]]);
@@ -86,7 +86,7 @@ describe('Scanner', () => {
     const tail = 'v\r\nx\r\ny HIT\r\nz\r\nw';
     for (const cut of [tail.indexOf('\r\ny') + 1, tail.indexOf('HIT\r') + 4]) {
       const got = scan(cutAfterFiller(tail, [cut]));
-      expect(got.regions).toEqual([{ firstLine: FILLER_LINES + 1, lines: ['v\r', 'x\r', 'y HIT\r', 'z\r', 'w'] }]);
+      expect(got.regions).toEqual([{ firstLine: FILLER_LINES + 1, lines: ['v', 'x', 'y HIT', 'z', 'w'] }]);
       expect(got.counts.lines).toBe(FILLER_LINES + 5);
     }
   });
@@ -104,27 +104,27 @@ describe('Scanner', () => {
 
   test('a long line arriving in many chunks is found once and counted once', () => {
     const piece = 'x'.repeat(20 * 1024);
-    const got = scan(['first\n', piece, `${piece}HI`, `T${piece}`, `${piece}\nlast\n`], { before: 1, after: 1, maxRegionHits: 500 });
+    const got = scan(['first\n', piece, `${piece}HI`, `T${piece}`, `${piece}\nlast\n`], { before: 1, after: 1, maxRegionHits: 500, maxLine: 256 * 1024 });
     expect(got.regions.map((r) => [r.firstLine, r.lines.length, r.lines[1]?.length])).toEqual([[1, 3, 4 * piece.length + 3]]);
-    expect(got.counts).toEqual({ lines: 3, bytes: 4 * piece.length + 3 + 6 + 6 });
+    expect(got.counts).toEqual({ lines: 3, bytes: 4 * piece.length + 3 + 6 + 6, linesCut: 0 });
   });
 
   test('regions never overlap, so a message is never read twice', () => {
     const dense = Array.from({ length: 30 }, (_, i) => (i % 4 === 0 ? `HIT ${i + 1}` : `x ${i + 1}`)).join('\n');
-    const got = regions(dense, 5, { before: 2, after: 1, maxRegionHits: 2 });
+    const got = regions(dense, 5, { before: 2, after: 1, maxRegionHits: 2, maxLine: 256 * 1024 });
     const seen = got.flatMap((r) => r.lines.map((_, i) => r.firstLine + i));
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.filter((n) => (n - 1) % 4 === 0)).toEqual([1, 5, 9, 13, 17, 21, 25, 29]);
   });
 
   test('counts lines and bytes, with or without a final newline', () => {
-    const count = (t: string): { lines: number; bytes: number } => scan([t], DEFAULT_LIKE, ['HIT']).counts;
-    expect(count('')).toEqual({ lines: 0, bytes: 0 });
-    expect(count('a\nb')).toEqual({ lines: 2, bytes: 3 });
-    expect(count('a\nb\n')).toEqual({ lines: 2, bytes: 4 });
-    expect(count('é\n')).toEqual({ lines: 1, bytes: 3 });
+    const count = (t: string): ScanCounts => scan([t], DEFAULT_LIKE, ['HIT']).counts;
+    expect(count('')).toEqual({ lines: 0, bytes: 0, linesCut: 0 });
+    expect(count('a\nb')).toEqual({ lines: 2, bytes: 3, linesCut: 0 });
+    expect(count('a\nb\n')).toEqual({ lines: 2, bytes: 4, linesCut: 0 });
+    expect(count('é\n')).toEqual({ lines: 1, bytes: 3, linesCut: 0 });
     // A region ending exactly at the final newline once left nothing held, and the count one too high.
-    expect(scan([' HIT\nb\n'], { before: 0, after: 1, maxRegionHits: 500 }).counts).toEqual({ lines: 2, bytes: 7 });
+    expect(scan([' HIT\nb\n'], { before: 0, after: 1, maxRegionHits: 500, maxLine: 256 * 1024 }).counts).toEqual({ lines: 2, bytes: 7, linesCut: 0 });
   });
 
   test('an empty first line is context like any other', () => {
@@ -133,7 +133,7 @@ describe('Scanner', () => {
 
   test('capitalised and other triggers are searched in two passes whose hits merge in order', () => {
     expect(markerSearch(['HIT', 'ALSO', 'zeta', 'beta']).regexes.map((r) => r.source)).toEqual(['ALSO|HIT', 'zeta|beta']);
-    expect(scan(['a zeta\nb\nc HIT\nd\ne zeta HIT\n'], { before: 0, after: 0, maxRegionHits: 500 }, ['HIT', 'zeta']).regions).toEqual([
+    expect(scan(['a zeta\nb\nc HIT\nd\ne zeta HIT\n'], { before: 0, after: 0, maxRegionHits: 500, maxLine: 256 * 1024 }, ['HIT', 'zeta']).regions).toEqual([
       { firstLine: 1, lines: ['a zeta'] },
       { firstLine: 3, lines: ['c HIT'] },
       { firstLine: 5, lines: ['e zeta HIT'] },

@@ -1,3 +1,4 @@
+import { LineEnds } from './line-ends';
 import { TextWindow } from './text-window';
 import type { MarkerSearch } from './triggers';
 
@@ -11,6 +12,15 @@ import type { MarkerSearch } from './triggers';
 export interface RegionLines {
   readonly firstLine: number;
   readonly lines: readonly string[];
+  /** Indexes of lines that are the next piece of a line too long to keep whole (same line number). */
+  readonly continued?: readonly number[];
+}
+
+export interface ScanCounts {
+  readonly lines: number;
+  readonly bytes: number;
+  /** Lines longer than the cap, each cut into pieces (as many as the cuts made). */
+  readonly linesCut: number;
 }
 
 export interface ScannerOptions {
@@ -18,17 +28,26 @@ export interface ScannerOptions {
   readonly before: number;
   /** Context lines read after a hit (a message's Caller/Vault lines follow it). */
   readonly after: number;
-  /** A region is cut after this many hits so a log that is all errors still streams. */
+  /**
+   * A region takes no new hit after this many, so a log that is all errors still streams; it still
+   * reads its last hit's `after` lines, so a message is never cut at a region's end.
+   */
   readonly maxRegionHits: number;
+  /** Longest line kept whole; a longer one is cut into pieces of this many characters. */
+  readonly maxLine: number;
 }
 
-export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = { before: 16, after: 30, maxRegionHits: 500 };
+export const DEFAULT_SCANNER_OPTIONS: ScannerOptions = { before: 16, after: 30, maxRegionHits: 500, maxLine: 256 * 1024 };
 
 /**
  * Writes shorter than this are joined before they are searched: each search has a fixed cost, and
  * it keeps the window's chunk list short. Reads of 64 KB (the CLI's) pass straight through.
  */
 const MIN_CHUNK = 16 * 1024;
+/** A region takes no new hit past this many characters: its lines are held, then normalised, at once. */
+const MAX_REGION_CHARS = 1024 * 1024;
+/** Most characters of context kept before a hit, whatever the line count. */
+const CONTEXT_CHARS = 64 * 1024;
 
 interface Pending {
   start: number;
@@ -58,16 +77,21 @@ export class Scanner {
   private limit = 0;
   /** Memo of `contextStart`: the stream offset and floor it was computed for, and its answer. */
   private context = { limit: -1, floor: -1, start: 0 };
+  private readonly ends: LineEnds;
 
   constructor(
     private readonly markers: MarkerSearch,
     private readonly onRegion: (region: RegionLines) => void,
     private readonly options: ScannerOptions = DEFAULT_SCANNER_OPTIONS,
-  ) {}
+  ) {
+    this.ends = new LineEnds(options.maxLine);
+  }
 
-  write(chunk: string): void {
+  write(input: string): void {
+    if (input.length === 0) return;
+    this.bytes += utf8Length(input);
+    const chunk = this.ends.transform(input);
     if (chunk.length === 0) return;
-    this.bytes += Buffer.byteLength(chunk, 'utf8');
     if (chunk.length >= MIN_CHUNK) {
       this.unstage();
       this.ingest(chunk);
@@ -79,7 +103,7 @@ export class Scanner {
   }
 
   /** Flushes what is left; returns the line and byte counts of everything written. */
-  end(): { lines: number; bytes: number } {
+  end(): ScanCounts {
     this.unstage();
     // As a single write would: regions whose context is complete before the last line are handed
     // out before a hit on that unterminated line is weighed.
@@ -89,8 +113,8 @@ export class Scanner {
       if (end !== -1) this.flush(end);
     }
     this.process([], true);
-    if (this.bytes === 0) return { lines: 0, bytes: 0 };
-    return { lines: this.lineAt(this.text.end) - (this.lastChar === '\n' ? 1 : 0), bytes: this.bytes };
+    if (this.bytes === 0) return { lines: 0, bytes: 0, linesCut: 0 };
+    return { lines: this.lineAt(this.text.end) - (this.lastChar === '\n' ? 1 : 0), bytes: this.bytes, linesCut: this.ends.cuts };
   }
 
   private unstage(): void {
@@ -145,7 +169,11 @@ export class Scanner {
   /** 1-based line number of `offset`; offsets must be asked in increasing order. */
   private lineAt(offset: number): number {
     if (offset > this.cursor) {
-      this.cursorLine += this.text.countNewlines(this.cursor, offset);
+      let virtual = 0;
+      const queue = this.ends.virtual;
+      while (virtual < queue.length && (queue[virtual] ?? offset) < offset) virtual++;
+      queue.splice(0, virtual);
+      this.cursorLine += this.text.countNewlines(this.cursor, offset) - virtual;
       this.cursor = offset;
     }
     return this.cursorLine;
@@ -154,7 +182,9 @@ export class Scanner {
   /** Start of the line `count` lines before the line starting at `lineStart`, not before `floor`. */
   private backLines(lineStart: number, count: number, floor: number): number {
     let pos = lineStart;
-    for (let i = 0; i < count && pos > floor; i++) pos = this.text.lineStart(pos - 1);
+    // Context is for a message's head (a URL, a wrapper line): once it holds this many characters,
+    // more long lines add nothing but a rescan of each whenever a line completes.
+    for (let i = 0; i < count && pos > floor && lineStart - pos < CONTEXT_CHARS; i++) pos = this.text.lineStart(pos - 1);
     return Math.max(pos, floor);
   }
 
@@ -195,9 +225,12 @@ export class Scanner {
       nextLine = lineEnd === -1 ? this.text.end : lineEnd + 1;
       if (this.pending) {
         const end = this.forwardLines(this.pending.lastHit, after, limit, final);
-        if (end === -1 || this.backLines(lineStart, before, this.pending.start) <= end) {
+        if (this.pending.hits >= maxRegionHits || hit - this.pending.start > MAX_REGION_CHARS) {
+          // A full region takes no new hit, but a hit inside its after-context is read with it.
+          if (end === -1 || hit < end) continue;
+        } else if (end === -1 || this.backLines(lineStart, before, this.pending.start) <= end) {
           this.pending.lastHit = hit;
-          if (++this.pending.hits >= maxRegionHits) this.flush(nextLine);
+          this.pending.hits++;
           continue;
         }
         this.flush(end);
@@ -221,7 +254,22 @@ export class Scanner {
     const firstLine = this.lineAt(p.start);
     let text = this.text.slice(p.start, end);
     if (text.endsWith('\n')) text = text.slice(0, -1);
-    this.onRegion({ firstLine, lines: text.split('\n') });
+    const lines = text.split('\n');
+    const continued = this.continuedLines(p.start, end, lines);
+    this.onRegion(continued.length === 0 ? { firstLine, lines } : { firstLine, lines, continued });
+  }
+
+  /** Indexes of the lines in [start, end) that follow a virtual line end (a cut long line). */
+  private continuedLines(start: number, end: number, lines: readonly string[]): number[] {
+    const cuts = new Set(this.ends.virtual.filter((v) => v >= start && v < end));
+    if (cuts.size === 0) return [];
+    const out: number[] = [];
+    let offset = start;
+    lines.forEach((line, i) => {
+      if (i > 0 && cuts.has(offset - 1)) out.push(i);
+      offset += line.length + 1;
+    });
+    return out;
   }
 
   /**
@@ -240,4 +288,27 @@ export class Scanner {
     this.lineAt(keep);
     this.text.dropBefore(keep);
   }
+}
+
+interface ByteLength {
+  byteLength(text: string, encoding: 'utf8'): number;
+}
+// Node's native count where there is one; the library also runs in browsers and edge runtimes.
+const nativeBuffer = (globalThis as { Buffer?: ByteLength }).Buffer;
+
+function utf8Length(text: string): number {
+  if (nativeBuffer !== undefined) return nativeBuffer.byteLength(text, 'utf8');
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      // A surrogate pair: two UTF-16 units, four UTF-8 bytes.
+      n += 2;
+      i++;
+    } else {
+      n += c < 0x800 ? 1 : 2;
+    }
+  }
+  return n;
 }

@@ -31,6 +31,7 @@ export default defineRule({
     // Token acquisition precedes every Key Vault gate.
     rank: 5,
     codes: AAD_CODES.map((c) => c.code),
+    stepContext: true,
     docs: [
       { title: 'Microsoft Entra authentication and authorization error codes', url: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes' },
       { title: 'Troubleshoot workload identity service connections (AADSTS errors)', url: 'https://learn.microsoft.com/en-us/azure/devops/pipelines/release/troubleshoot-workload-identity' },

@@ -25,6 +25,8 @@ export default defineRule({
     since: '0.1.0',
     rank: 60,
     codes: ['SecretDisabled', 'KeyDisabled', 'CertificateDisabled'],
+    // The step's command (Get-AzKeyVaultSecret) says which client printed a bare status.
+    stepContext: true,
     docs: [
       { title: 'Azure Key Vault keys, secrets and certificates overview (object attributes)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/about-keys-secrets-certificates' },
       { title: 'az keyvault secret set-attributes', url: 'https://learn.microsoft.com/en-us/cli/azure/keyvault/secret#az-keyvault-secret-set-attributes' },

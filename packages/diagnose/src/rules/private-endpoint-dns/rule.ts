@@ -55,7 +55,6 @@ const INNER_EXCEPTION = /---> [A-Za-z0-9_.]{1,200}Exception\b/;
 // (an az keyvault command, the Key Vault SDK in the stack, the word itself) makes them this family's.
 const HOSTLESS = /No such host is known|Name or service not known|getaddrinfo failed|Temporary failure in name resolution|Name does not resolve|Name could not be resolved|NameResolutionFailure/g;
 const KEY_VAULT_CONTEXT = /\bkeyvault\b|\bkey vault\b|\bKeyVault|\.vault\.azure\.net|--vault-name\b/i;
-const VAULT_FLAG = new RegExp(`--vault-name[= ]["']?(${VAULT_NAME})["']?(?:\\s|$)`);
 
 function hostless(window: Window, hosted: readonly Occurrence[]): Occurrence[] {
   const taken = new Set(hosted.map((o) => o.anchor));
@@ -63,11 +62,8 @@ function hostless(window: Window, hosted: readonly Occurrence[]): Occurrence[] {
   return findOccurrences(window, { anchor: HOSTLESS, before: 16, after: 4, confidence: 'medium' })
     .filter((o) => !taken.has(o.anchor) && KEY_VAULT_CONTEXT.test(window.slice(o.from, o.to)))
     .map((o) => {
-      const facts: Facts = { ...o.facts };
-      const named = VAULT_FLAG.exec(window.slice(o.from, o.to))?.[1];
-      if (facts.vault === undefined && named !== undefined && !MASKED.test(named)) facts.vault = named;
       const message = HOSTLESS.source.split('|').find((phrase) => window.lineText(o.anchor).includes(phrase));
-      return { ...o, facts, details: message === undefined ? o.details : { ...o.details, message } };
+      return { ...o, details: message === undefined ? o.details : { ...o.details, message } };
     });
 }
 
@@ -87,6 +83,7 @@ export default defineRule({
     since: '0.1.0',
     rank: 5,
     codes: ['ENOTFOUND'],
+    stepContext: true,
     // AADSTS500011 naming privatelink.vaultcore.azure.net as the resource is this family's cause
     // (the privatelink host was used as the vault URL); the generic aad reading would mislead.
     supersedes: ['aad'],

@@ -1,0 +1,95 @@
+import type { Evidence } from '../report/schema';
+import { overlaps } from '../rule-kit/occurrence-lists';
+import type { Occurrence, Rule } from '../rule-kit/rule';
+import { Window, type WindowLine } from '../rule-kit/window';
+import { dropForeignCodes } from './foreign-codes';
+
+/** A family's occurrence in one message; `evidence` holds indexes into the message's lines. */
+export interface Found {
+  readonly rule: Rule;
+  readonly occurrence: Occurrence;
+  readonly evidence: readonly number[];
+}
+
+/** Evidence shows the identifying line and the message lines after it, not the whole context. */
+const EVIDENCE_LINES = 8;
+const EVIDENCE_CHARS = 500;
+
+/** `other` is the superseding family's reading of the same message as `occ`. */
+function sameMessage(other: Occurrence, occ: Occurrence): boolean {
+  return occ.anchor === other.anchor || (occ.strong === false && overlaps(other, occ));
+}
+
+interface Match {
+  readonly rule: Rule;
+  readonly occurrence: Occurrence;
+}
+
+/** The rules' own precedence metadata: superseded readings and explained wrappers are dropped. */
+function precedence(found: readonly Match[]): Match[] {
+  // Only the occurrences of families that supersede another are compared with the rest, and only
+  // wrapper occurrences with the others: a message full of one family's errors stays linear.
+  const superseders = found.filter((o) => (o.rule.meta.supersedes ?? []).length > 0);
+  const specific = found.filter((f) => !superseders.some((o) => o !== f && (o.rule.meta.supersedes ?? []).includes(f.rule.meta.id) && sameMessage(o.occurrence, f.occurrence)));
+  const wrappers = specific.filter((f) => f.rule.meta.wrapper);
+  const explained = wrappers.length === 0 ? [] : specific.filter((o) => !o.rule.meta.wrapper);
+  return specific.filter((f) => !f.rule.meta.wrapper || !explained.some((o) => overlaps(o.occurrence, f.occurrence)));
+}
+
+/** The occurrence with its line indexes counted from the message's first line. */
+function shifted(occ: Occurrence, by: number): Occurrence {
+  return by === 0 ? occ : { ...occ, anchor: occ.anchor - by, from: occ.from - by, to: occ.to - by };
+}
+
+/** Each candidate reads the message (and, if it declares so, its step's earlier lines) with `cuts`. */
+function run(lines: readonly WindowLine[], context: readonly WindowLine[], cuts: readonly number[], candidates: readonly Rule[]): Match[] {
+  const plain = new Window(lines, cuts);
+  const withContext = context.length === 0 ? plain : new Window([...context, ...lines], cuts.map((c) => c + context.length), context.length);
+  return precedence(
+    candidates.flatMap((rule) => {
+      const window = rule.meta.stepContext === true ? withContext : plain;
+      return rule.match(window).map((occurrence) => ({ rule, occurrence: shifted(occurrence, window.messageStart) }));
+    }),
+  );
+}
+
+/**
+ * Where two families' errors share one message (no record start between them), the lines where
+ * each begins; empty when the message holds one family's error.
+ */
+function secondMessages(kept: readonly Match[]): number[] {
+  const specific = kept.filter((k) => !k.rule.meta.wrapper);
+  if (new Set(specific.map((k) => k.rule)).size < 2) return [];
+  return [...new Set(specific.map((k) => k.occurrence.anchor))].sort((a, b) => a - b);
+}
+
+function evidenceOf(occ: Occurrence): number[] {
+  const out: number[] = [];
+  for (let i = occ.anchor; i <= Math.min(occ.to, occ.anchor + EVIDENCE_LINES - 1); i++) out.push(i);
+  return out;
+}
+
+/**
+ * Runs the candidate rules over one message (`context`: its step's earlier lines, for the rules
+ * that read them). A message that turns out to hold errors of two families is read again with a
+ * cut at each error's line, so neither takes the other's facts.
+ */
+export function analyseMessage(lines: readonly WindowLine[], context: readonly WindowLine[], candidates: readonly Rule[], rules: readonly Rule[]): Found[] {
+  let kept = run(lines, context, [], candidates);
+  const cuts = secondMessages(kept);
+  if (cuts.length > 1) kept = run(lines, context, cuts, candidates);
+  return kept.map((f) => ({
+    rule: f.rule,
+    occurrence: { ...f.occurrence, facts: dropForeignCodes(f.occurrence.facts, f.rule, rules) },
+    evidence: evidenceOf(f.occurrence),
+  }));
+}
+
+/** The evidence lines of `found` in this copy of its message (a repeat has its own line numbers). */
+export function evidenceIn(lines: readonly WindowLine[], found: Found): Evidence[] {
+  return found.evidence.flatMap((i) => {
+    const l = lines[i];
+    if (l === undefined) return [];
+    return [{ line: l.line, text: l.text.length > EVIDENCE_CHARS ? `${l.text.slice(0, EVIDENCE_CHARS)}…` : l.text }];
+  });
+}

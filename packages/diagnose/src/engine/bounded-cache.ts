@@ -1,0 +1,34 @@
+/**
+ * A map that forgets everything once it holds `capacity` entries: memory stays bounded on a log of
+ * any size, and the repeats it exists for (a retry loop, the same noise line in every step) come
+ * back within a few entries, so a rare full reset costs little.
+ */
+export class BoundedCache<V> {
+  private readonly map = new Map<string, V>();
+
+  constructor(
+    private readonly capacity: number,
+    /** Keys longer than this are not kept: a huge message is rarely repeated and would hold memory. */
+    private readonly maxKeyLength: number,
+  ) {}
+
+  get(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  set(key: string, value: V): void {
+    if (key.length > this.maxKeyLength) return;
+    if (this.map.size >= this.capacity) this.map.clear();
+    this.map.set(detached(key), value);
+  }
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a substring as
+ * a view of its parent, so a short key cut from a 4 MB region would keep the whole region alive
+ * for as long as the cache holds it. JSON's round trip always builds a new string.
+ */
+function detached(text: string): string {
+  const copy: unknown = JSON.parse(JSON.stringify(text));
+  return typeof copy === 'string' ? copy : text;
+}

@@ -1,0 +1,91 @@
+import type { CiCommand } from '../normalise/ci-prefixes';
+import { unprefix } from '../normalise/normalise-line';
+import type { RegionLines } from '../scan/scanner';
+
+/**
+ * One log record's line as the runner printed it, prefix removed: the unit normalisation works on.
+ * A record is usually one raw line; a sentence the terminal wrapped, or a paragraph of Terraform's
+ * diagnostic box, is joined back into one so its words (and facts) read as they were written.
+ */
+export interface RecordLine {
+  /** 1-based number of the first raw line it came from. */
+  readonly line: number;
+  text: string;
+  readonly timestamp?: string;
+  /** True when a new log record (and so a new message) starts here. */
+  readonly starts: boolean;
+  /** True when a new CI step or group starts here: what came before is another step's. */
+  readonly step: boolean;
+}
+
+// Text that begins a new log record: an error or warning a tool printed, an HTTP request, a command
+// the runner or a shell echoed, a step banner. Each alternative is anchored and fixed-width.
+const RECORD_START =
+  /^(?:(?:ERROR|Error|error|FATAL|Fatal|fatal|WARNING|Warning|warning|WARN)(?::|\]| -)|\[(?:error|ERROR|command|warning|WARNING|section)\]|(?:GET|PUT|POST|PATCH|DELETE|HEAD) https?:\/\/|\$ |PS [^>\s]{1,200}> |(?:Starting|Finishing): |Run [a-z])/;
+const STEP_START = /^(?:(?:Starting|Finishing): |Run [a-z])/;
+// A sentence broken by a terminal or the runner: one line ends in a word and the next goes on in
+// lower case ("… Client address is not" / "authorized and caller …"), or a label ends one line and
+// its one value is the next ("Client address:" / "20.42.5.9"). Stack frames ("at X.Y") are lines.
+const ENDS_IN_WORD = /[A-Za-z,]$/;
+const GOES_ON = /^[a-z]/;
+const STACK_FRAME = /^at /;
+const ENDS_IN_LABEL = /[A-Za-z]:$/;
+const ONE_VALUE = /^[A-Za-z0-9][^\s]{0,200}$/;
+
+function isBox(command: CiCommand | undefined): boolean {
+  return command === 'box' || command === 'box-top';
+}
+
+function wrapped(previous: string, next: string): boolean {
+  return (ENDS_IN_WORD.test(previous) && GOES_ON.test(next) && !STACK_FRAME.test(next)) || (ENDS_IN_LABEL.test(previous) && ONE_VALUE.test(next));
+}
+
+/** A region's raw lines → its record lines, each marked where a new log record starts. */
+export function recordLines(region: RegionLines): RecordLine[] {
+  const continued = new Set(region.continued ?? []);
+  const out: RecordLine[] = [];
+  let line = region.firstLine - 1;
+  let previous: CiCommand | undefined;
+  let startNext = false;
+  let paragraph = false;
+  let last: RecordLine | undefined;
+  region.lines.forEach((raw, i) => {
+    if (continued.has(i)) {
+      // The next piece of a line too long to keep whole: its own record line, same number.
+      last = { line, text: raw, starts: false, step: false };
+      out.push(last);
+      return;
+    }
+    line++;
+    const { text, timestamp, command } = unprefix(raw);
+    const body = text.trim();
+    const wasBox = isBox(previous);
+    const errorRun = command === 'error' && previous === 'error';
+    previous = command;
+    if (body === '') {
+      // A blank line ends a paragraph of Terraform's box, and its edges (╷ ╵) end a diagnostic;
+      // elsewhere a blank line sits inside messages too (az prints one before "Inner error:").
+      if (command === 'box-top' || command === 'box-bottom') startNext = true;
+      paragraph = false;
+      return;
+    }
+    const step = command === 'banner' || STEP_START.test(text);
+    const starts =
+      startNext ||
+      command === 'banner' ||
+      command === 'echo' ||
+      command === 'box-top' ||
+      (command === 'error' && !errorRun) ||
+      (command === 'box' && !wasBox) ||
+      RECORD_START.test(text);
+    startNext = command === 'box-bottom';
+    if (last !== undefined && !starts && ((command === 'box' && paragraph) || (!wasBox && wrapped(last.text, text)))) {
+      last.text = `${last.text} ${body}`;
+      return;
+    }
+    paragraph = isBox(command);
+    last = timestamp === undefined ? { line, text: body, starts, step } : { line, text: body, timestamp, starts, step };
+    out.push(last);
+  });
+  return out;
+}
