@@ -1,6 +1,6 @@
 import { evidenceIn } from './engine/analyse-message';
 import { Collector, type Group } from './engine/collector';
-import { RegionAnalyser } from './engine/region-analyser';
+import { type MessageFinding, RegionAnalyser } from './engine/region-analyser';
 import { KvdoctorError } from './errors';
 import { enrichNetwork } from './network/enrich';
 import type { ServiceTagIndex } from './network/service-tag-index';
@@ -64,13 +64,14 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
   const platform = new PlatformDetector();
   let head = 0;
   const analyser = new RegionAnalyser(rules);
+  const collect = (found: readonly MessageFinding[]): void => {
+    for (const { found: f, lines } of found) collector.add(f.rule, f.occurrence.facts, f.occurrence.details, f.occurrence.confidence, () => evidenceIn(lines, f));
+  };
   const scanner = new Scanner(
     markerSearch(rules.flatMap((r) => r.markers)),
     (region) => {
       platform.feed(region.lines.join('\n'));
-      for (const { found: f, lines } of analyser.analyse(region)) {
-        collector.add(f.rule, f.occurrence.facts, f.occurrence.details, f.occurrence.confidence, () => evidenceIn(lines, f));
-      }
+      collect(analyser.analyse(region));
     },
     { ...DEFAULT_SCANNER_OPTIONS, ...options.scanner },
   );
@@ -84,6 +85,7 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
     },
     end(): Report {
       const stats = scanner.end();
+      collect(analyser.end());
       const detected = platform.result();
       let redactions = 0;
       const findings = collector

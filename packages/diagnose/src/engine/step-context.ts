@@ -14,8 +14,14 @@ export class StepContext {
 
   constructor(private readonly maxLines: number) {}
 
-  clear(): void {
-    this.lines = [];
+  /** Starts over (`from`: the context as it stood where a held-back message began). */
+  reset(from: readonly WindowLine[] = []): void {
+    this.lines = [...from];
+  }
+
+  /** The context as it stands now, to resume from later. */
+  current(): readonly WindowLine[] {
+    return this.lines;
   }
 
   /** The context for `message`, read before it is analysed. */

@@ -14,6 +14,8 @@ export interface RegionLines {
   readonly lines: readonly string[];
   /** Indexes of lines that are the next piece of a line too long to keep whole (same line number). */
   readonly continued?: readonly number[];
+  /** True when the region starts right where the previous one ended: a message may run across. */
+  readonly continues?: boolean;
 }
 
 export interface ScanCounts {
@@ -51,6 +53,7 @@ const CONTEXT_CHARS = 64 * 1024;
 
 interface Pending {
   start: number;
+  continues: boolean;
   lastHit: number;
   hits: number;
 }
@@ -235,7 +238,8 @@ export class Scanner {
         }
         this.flush(end);
       }
-      this.pending = { start: this.backLines(lineStart, before, this.floor), lastHit: hit, hits: 1 };
+      const start = this.backLines(lineStart, before, this.floor);
+      this.pending = { start, continues: start === this.floor && this.floor > 0, lastHit: hit, hits: 1 };
     }
     if (this.pending) {
       const end = this.forwardLines(this.pending.lastHit, after, limit, final);
@@ -256,7 +260,7 @@ export class Scanner {
     if (text.endsWith('\n')) text = text.slice(0, -1);
     const lines = text.split('\n');
     const continued = this.continuedLines(p.start, end, lines);
-    this.onRegion(continued.length === 0 ? { firstLine, lines } : { firstLine, lines, continued });
+    this.onRegion({ firstLine, lines, ...(continued.length > 0 && { continued }), ...(p.continues && { continues: true }) });
   }
 
   /** Indexes of the lines in [start, end) that follow a virtual line end (a cut long line). */
