@@ -23,14 +23,17 @@ export class MessageSplitter {
     const messages: Message[] = [];
     let current: WindowLine[] = [];
     let step = false;
+    // Whether the message so far is only requests: the error that answers them joins it.
+    let requests = false;
     for (const record of records) {
       const pieces = this.logical(record.text);
       pieces.forEach((piece, i) => {
-        const starts = (i === 0 && record.starts) || piece.split;
+        const starts = (i === 0 && record.starts && !(requests && !record.opens)) || piece.split;
         if (current.length > 0 && starts) {
           messages.push({ lines: current, step });
           current = [];
         }
+        if (i === 0) requests = (current.length === 0 || requests) && record.opens;
         if (current.length === 0) step = i === 0 && record.step;
         current.push(record.timestamp === undefined ? { line: record.line, text: piece.text } : { line: record.line, text: piece.text, timestamp: record.timestamp });
       });

@@ -16,6 +16,12 @@ export interface RecordLine {
   readonly starts: boolean;
   /** True when a new CI step or group starts here: what came before is another step's. */
   readonly step: boolean;
+  /**
+   * True for a request the log shows before its outcome (an HTTP request line, an echoed command,
+   * the Key Vault task's "Downloading secret value for: NAME."): the error printed right after it
+   * is that request's, in the same message.
+   */
+  readonly opens: boolean;
 }
 
 // Text that begins a new log record: an error or warning a tool printed, an HTTP request, a command
@@ -23,6 +29,7 @@ export interface RecordLine {
 const RECORD_START =
   /^(?:(?:ERROR|Error|error|FATAL|Fatal|fatal|WARNING|Warning|warning|WARN)(?::|\]| -)|\[(?:error|ERROR|command|warning|WARNING|section)\]|(?:GET|PUT|POST|PATCH|DELETE|HEAD) https?:\/\/|\$ |PS [^>\s]{1,200}> |(?:Starting|Finishing): |Run [a-z])/;
 const STEP_START = /^(?:(?:Starting|Finishing): |Run [a-z])/;
+const OPENS = /^(?:(?:GET|PUT|POST|PATCH|DELETE|HEAD) https?:\/\/|\$ |PS [^>\s]{1,200}> |\[command\]|Downloading secret value for: )/;
 // A sentence broken by a terminal or the runner: one line ends in a word and the next goes on in
 // lower case ("… Client address is not" / "authorized and caller …"), or a label ends one line and
 // its one value is the next ("Client address:" / "20.42.5.9"). Stack frames ("at X.Y") are lines.
@@ -52,7 +59,7 @@ export function recordLines(region: RegionLines): RecordLine[] {
   region.lines.forEach((raw, i) => {
     if (continued.has(i)) {
       // The next piece of a line too long to keep whole: its own record line, same number.
-      last = { line, text: raw, starts: false, step: false };
+      last = { line, text: raw, starts: false, step: false, opens: false };
       out.push(last);
       return;
     }
@@ -70,11 +77,13 @@ export function recordLines(region: RegionLines): RecordLine[] {
       return;
     }
     const step = command === 'banner' || STEP_START.test(text);
+    const opens = command === 'echo' || OPENS.test(text);
     const starts =
       startNext ||
       command === 'banner' ||
       command === 'echo' ||
       command === 'box-top' ||
+      opens ||
       (command === 'error' && !errorRun) ||
       (command === 'box' && !wasBox) ||
       RECORD_START.test(text);
@@ -84,7 +93,7 @@ export function recordLines(region: RegionLines): RecordLine[] {
       return;
     }
     paragraph = isBox(command);
-    last = timestamp === undefined ? { line, text: body, starts, step } : { line, text: body, timestamp, starts, step };
+    last = timestamp === undefined ? { line, text: body, starts, step, opens } : { line, text: body, timestamp, starts, step, opens };
     out.push(last);
   });
   return out;
