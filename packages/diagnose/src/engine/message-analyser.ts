@@ -3,41 +3,39 @@ import type { WindowLine } from '../rule-kit/window';
 import { analyseMessage, type Found } from './analyse-message';
 import { BoundedCache } from './bounded-cache';
 
+/** What one message text gave: its candidate rules, and its findings when they need no context. */
+interface Known {
+  readonly candidates: readonly Rule[];
+  readonly readsContext: boolean;
+  found?: readonly Found[];
+}
+
 /**
  * Analyses messages, each distinct text once: a retry loop prints the same refusal thousands of
  * times, and its repeats then cost a hash each. The text compared is the normalised message, so
- * runner timestamps and prefixes do not make two repeats differ.
+ * runner timestamps and prefixes do not make two repeats differ. A message whose families read
+ * their step's earlier lines is analysed with those each time (its findings depend on them).
  */
 export class MessageAnalyser {
-  // Small bounds: a repeat is a short message seen again soon; facts kept here are cut from keys.
-  private readonly known = new BoundedCache<readonly Found[]>(1024, 16 * 1024);
-  private readonly candidates = new BoundedCache<readonly Rule[]>(2048, 16 * 1024);
+  // Small bounds: a repeat is a short message seen again soon.
+  private readonly known = new BoundedCache<Known>(2048, 4096);
 
   constructor(private readonly rules: readonly Rule[]) {}
 
   /** `context`: the step's lines before the message, read only by rules that declare `stepContext`. */
   analyse(lines: readonly WindowLine[], context: readonly WindowLine[]): readonly Found[] {
-    const text = textOf(lines);
-    const candidates = this.candidates.get(text) ?? this.rememberCandidates(text);
-    if (candidates.length === 0) return [];
-    const readsContext = context.length > 0 && candidates.some((r) => r.meta.stepContext === true);
-    const key = readsContext ? `${textOf(context)}\n\u0000${text}` : text;
-    const known = this.known.get(key);
-    if (known !== undefined) return known;
-    const found = analyseMessage(lines, readsContext ? context : [], candidates, this.rules).map(detachedFacts);
-    this.known.set(key, found);
-    return found;
+    const text = lines.length === 1 ? (lines[0]?.text ?? '') : lines.map((l) => l.text).join('\n');
+    let known = this.known.get(text);
+    if (known === undefined) {
+      const candidates = this.rules.filter((r) => r.markers.some((m) => text.includes(m)));
+      known = { candidates, readsContext: candidates.some((r) => r.meta.stepContext === true) };
+      this.known.set(text, known);
+    }
+    if (known.candidates.length === 0) return [];
+    if (known.readsContext && context.length > 0) return analyseMessage(lines, context, known.candidates, this.rules);
+    known.found ??= analyseMessage(lines, [], known.candidates, this.rules).map(detachedFacts);
+    return known.found;
   }
-
-  private rememberCandidates(text: string): readonly Rule[] {
-    const candidates = this.rules.filter((r) => r.markers.some((m) => text.includes(m)));
-    this.candidates.set(text, candidates);
-    return candidates;
-  }
-}
-
-function textOf(lines: readonly WindowLine[]): string {
-  return lines.length === 1 ? (lines[0]?.text ?? '') : lines.map((l) => l.text).join('\n');
 }
 
 /**

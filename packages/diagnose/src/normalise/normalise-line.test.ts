@@ -1,11 +1,27 @@
-import { normaliseLine } from './normalise-line';
+import { logicalTexts, unprefix } from './normalise-line';
 
-const texts = (raw: string): string[] => normaliseLine(raw, 7).map((l) => l.text);
+const texts = (raw: string): string[] => logicalTexts(unprefix(raw).text).map((l) => l.text);
 
-describe('normaliseLine', () => {
-  test('strips the Azure DevOps timestamp and ##[error] prefix, keeping the timestamp', () => {
-    expect(normaliseLine('2024-05-06T14:02:12.9021447Z ##[error]Boom', 3)).toEqual([
-      { line: 3, text: 'Boom', timestamp: '2024-05-06T14:02:12.9021447Z' },
+describe('normalisation', () => {
+  test('strips the Azure DevOps timestamp and ##[error] prefix, keeping the timestamp and the command', () => {
+    expect(unprefix('2024-05-06T14:02:12.9021447Z ##[error]Boom')).toEqual({ text: 'Boom', timestamp: '2024-05-06T14:02:12.9021447Z', command: 'error' });
+  });
+
+  test('tells step banners, echoed commands and box edges apart; a debug line is no command', () => {
+    expect(['##[section]Starting: x', '##[command]/usr/bin/az', '╷', '│ Error: x', '╵', '##[debug]Processed: x'].map((l) => unprefix(l).command)).toEqual([
+      'banner',
+      'echo',
+      'box-top',
+      'box',
+      'box-bottom',
+      undefined,
+    ]);
+  });
+
+  test('a JSON array of errors on one line gives each element its own piece, marked as split', () => {
+    expect(logicalTexts('[{"error":{"code":"A"}},{"error":{"code":"B"}}]')).toEqual([
+      { text: '[{"error":{"code":"A"}}', split: false },
+      { text: '{"error":{"code":"B"}}]', split: true },
     ]);
   });
 

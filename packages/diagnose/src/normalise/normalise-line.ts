@@ -1,4 +1,3 @@
-import type { WindowLine } from '../rule-kit/window';
 import { stripAnsi } from './ansi';
 import { stripCiPrefix, type Unprefixed } from './ci-prefixes';
 import { unescapeJson } from './escapes';
@@ -36,10 +35,4 @@ export function logicalTexts(text: string): LogicalText[] {
     });
   }
   return out;
-}
-
-/** One raw log line → its logical lines (prefix stripped, timestamp kept). */
-export function normaliseLine(raw: string, line: number): WindowLine[] {
-  const { text, timestamp } = unprefix(raw);
-  return logicalTexts(text).map((l) => (timestamp === undefined ? { line, text: l.text } : { line, text: l.text, timestamp }));
 }
