@@ -2,19 +2,7 @@ import fc from 'fast-check';
 import { createDiagnoser, diagnose } from '../diagnose';
 import type { Facts, Report } from '../report/schema';
 import type { Fixture } from '../rule-kit/fixture';
-import { fixtures as aad } from '../rules/aad/fixtures';
-import { fixtures as accessPolicy } from '../rules/access-policy/fixtures';
-import { fixtures as disabledObject } from '../rules/disabled-object/fixtures';
-import { fixtures as firewall } from '../rules/firewall/fixtures';
-import { fixtures as forbiddenWithoutReason } from '../rules/forbidden-without-reason/fixtures';
-import { fixtures as notFound } from '../rules/not-found/fixtures';
-import { fixtures as nsp } from '../rules/nsp/fixtures';
-import { fixtures as privateEndpointDns } from '../rules/private-endpoint-dns/fixtures';
-import { fixtures as publicNetworkDisabled } from '../rules/public-network-disabled/fixtures';
-import { fixtures as rbac } from '../rules/rbac/fixtures';
-import { fixtures as serviceConnectionPermissions } from '../rules/service-connection-permissions/fixtures';
-import { fixtures as softDeleted } from '../rules/soft-deleted/fixtures';
-import { fixtures as unauthorizedToken } from '../rules/unauthorized-token/fixtures';
+import { rules } from '../rules';
 
 /*
  * "Facts never bleed", in its honest form: a log made of K messages (fixtures of every family,
@@ -22,24 +10,16 @@ import { fixtures as unauthorizedToken } from '../rules/unauthorized-token/fixtu
  * gives exactly the findings, facts included, that the K messages give one by one.
  */
 
-// Each family's fixtures.ts already gathers the family's split files (aad: fixtures-assertion,
-// -credentials, -directory, -federation; rbac and soft-deleted: fixtures-look-alikes), so one
-// import per family lists every fixture once.
-const FAMILIES: Readonly<Record<string, readonly Fixture[]>> = {
-  aad,
-  'access-policy': accessPolicy,
-  'disabled-object': disabledObject,
-  firewall,
-  'forbidden-without-reason': forbiddenWithoutReason,
-  'not-found': notFound,
-  nsp,
-  'private-endpoint-dns': privateEndpointDns,
-  'public-network-disabled': publicNetworkDisabled,
-  rbac,
-  'service-connection-permissions': serviceConnectionPermissions,
-  'soft-deleted': softDeleted,
-  'unauthorized-token': unauthorizedToken,
-};
+// Each family's fixtures.ts gathers the family's split files (aad: fixtures-assertion,
+// -credentials, -directory, -federation; rbac and soft-deleted: fixtures-look-alikes). Read by the
+// registry's ids, so a new family joins the pool without an edit here.
+function fixturesOf(id: string): readonly Fixture[] {
+  const mod: unknown = require(`../rules/${id}/fixtures`);
+  if (typeof mod !== 'object' || mod === null || !('fixtures' in mod) || !Array.isArray(mod.fixtures)) throw new Error(`rules/${id}/fixtures.ts exports no fixtures`);
+  return mod.fixtures as readonly Fixture[];
+}
+
+const FAMILIES: Readonly<Record<string, readonly Fixture[]>> = Object.fromEntries(rules.map((r) => [r.meta.id, fixturesOf(r.meta.id)]));
 
 /** A finding as this test compares it: the runner's timestamp is left out (prefixes add one). */
 interface Seen {
