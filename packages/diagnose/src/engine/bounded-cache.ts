@@ -24,11 +24,11 @@ export class BoundedCache<V> {
 }
 
 /**
- * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a substring as
- * a view of its parent, so a short key cut from a 4 MB region would keep the whole region alive
- * for as long as the cache holds it. JSON's round trip always builds a new string.
+ * A deep copy of `value` (plain JSON data: a string, facts) that shares no memory with the strings
+ * it was cut from. V8 keeps a substring as a view of its parent, so a short key or fact cut from a
+ * 1 MB region would keep the whole region alive for as long as a cache holds it. JSON's round trip
+ * always builds new strings.
  */
-function detached(text: string): string {
-  const copy: unknown = JSON.parse(JSON.stringify(text));
-  return typeof copy === 'string' ? copy : text;
+export function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }

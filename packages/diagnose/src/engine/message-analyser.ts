@@ -1,7 +1,7 @@
 import type { Rule } from '../rule-kit/rule';
 import type { WindowLine } from '../rule-kit/window';
 import { analyseMessage, type Found } from './analyse-message';
-import { BoundedCache } from './bounded-cache';
+import { BoundedCache, detached } from './bounded-cache';
 
 /** What one message text gave: its candidate rules, and its findings when they need no context. */
 interface Known {
@@ -38,11 +38,7 @@ export class MessageAnalyser {
   }
 }
 
-/**
- * The finding with its facts and details copied out of the message text they were cut from (V8
- * keeps a substring as a view of its parent): a cached finding must not keep its region alive.
- */
+/** The finding with its facts and details detached from the message text (cached findings must not keep a region alive). */
 function detachedFacts(found: Found): Found {
-  const copy = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
-  return { ...found, occurrence: { ...found.occurrence, facts: copy(found.occurrence.facts), details: copy(found.occurrence.details) } };
+  return { ...found, occurrence: { ...found.occurrence, facts: detached(found.occurrence.facts), details: detached(found.occurrence.details) } };
 }

@@ -24,10 +24,9 @@ export interface RecordLine {
   readonly opens: boolean;
 }
 
-// Text that begins a new log record: an error or warning a tool printed, an HTTP request, a command
-// the runner or a shell echoed, a step banner. Each alternative is anchored and fixed-width.
-const RECORD_START =
-  /^(?:(?:ERROR|Error|error|FATAL|Fatal|fatal|WARNING|Warning|warning|WARN)(?::|\]| -)|\[(?:error|ERROR|command|warning|WARNING|section)\]|(?:GET|PUT|POST|PATCH|DELETE|HEAD) https?:\/\/|\$ |PS [^>\s]{1,200}> |(?:Starting|Finishing): |Run [a-z])/;
+// Text that begins a new log record besides steps and requests (below): an error or warning a tool
+// printed. Each alternative is anchored and fixed-width.
+const RECORD_START = /^(?:(?:ERROR|Error|error|FATAL|Fatal|fatal|WARNING|Warning|warning|WARN)(?::|\]| -)|\[(?:error|ERROR|warning|WARNING|section)\])/;
 const STEP_START = /^(?:(?:Starting|Finishing): |Run [a-z])/;
 const OPENS = /^(?:(?:GET|PUT|POST|PATCH|DELETE|HEAD) https?:\/\/|\$ |PS [^>\s]{1,200}> |\[command\]|Downloading secret value for: )/;
 // A sentence broken by a terminal or the runner: one line ends in a word and the next goes on in
@@ -80,10 +79,9 @@ export function recordLines(region: RegionLines): RecordLine[] {
     const opens = command === 'echo' || OPENS.test(text);
     const starts =
       startNext ||
-      command === 'banner' ||
-      command === 'echo' ||
-      command === 'box-top' ||
+      step ||
       opens ||
+      command === 'box-top' ||
       (command === 'error' && !errorRun) ||
       (command === 'box' && !wasBox) ||
       RECORD_START.test(text);
