@@ -28,6 +28,12 @@ export interface Diagnoser {
 
 /** Platform signs sit in a job's first lines; reading only this much keeps the scan linear. */
 const PLATFORM_HEAD = 64 * 1024;
+/**
+ * Regions are read for signs too (a paste that starts mid-job), up to this much text: a sign that
+ * is in a log shows up early, and a log that has none (agent unknown) would otherwise have every
+ * region tested against every sign (a third of a retry loop's time).
+ */
+const PLATFORM_REGIONS = 4 * 1024 * 1024;
 
 function toFinding(group: Group, platform: Platform, serviceTags: ServiceTagIndex | undefined): { finding: Finding; redactions: number } {
   const facts = enrichNetwork(group.facts, serviceTags);
@@ -63,6 +69,7 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
   const collector = new Collector();
   const platform = new PlatformDetector();
   let head = 0;
+  let regionText = 0;
   const analyser = new RegionAnalyser(rules);
   const collect = (found: readonly MessageFinding[]): void => {
     for (const { found: f, lines } of found) collector.add(f.rule, f.occurrence.facts, f.occurrence.details, f.occurrence.confidence, () => evidenceIn(lines, f));
@@ -70,7 +77,11 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
   const scanner = new Scanner(
     markerSearch(rules.flatMap((r) => r.markers)),
     (region) => {
-      platform.feed(region.lines.join('\n'));
+      if (regionText < PLATFORM_REGIONS) {
+        const text = region.lines.join('\n');
+        regionText += text.length;
+        platform.feed(text);
+      }
       collect(analyser.analyse(region));
     },
     { ...DEFAULT_SCANNER_OPTIONS, ...options.scanner },

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule-kit/rule';
 import type { WindowLine } from '../rule-kit/window';
+import { markerSearch } from '../scan/triggers';
 import { analyseMessage, type Found } from './analyse-message';
 import { BoundedCache, detached } from './bounded-cache';
 
@@ -20,11 +21,21 @@ export class MessageAnalyser {
   // Small bounds: a repeat is a short message seen again soon.
   private readonly known = new BoundedCache<Known>(2048, 4096);
 
-  constructor(private readonly rules: readonly Rule[]) {}
+  /**
+   * The scanner's triggers (a piece of every marker): most messages of a region are the noise
+   * around a hit and hold no marker, and a text without any trigger holds none; these few fast
+   * passes tell so without a cache entry (whose key would be a fresh copy of the message).
+   */
+  private readonly triggers: readonly RegExp[];
+
+  constructor(private readonly rules: readonly Rule[]) {
+    this.triggers = markerSearch(rules.flatMap((r) => r.markers)).regexes.map((re) => new RegExp(re.source));
+  }
 
   /** `context`: the step's lines before the message, read only by rules that declare `stepContext`. */
   analyse(lines: readonly WindowLine[], context: readonly WindowLine[]): readonly Found[] {
     const text = lines.length === 1 ? (lines[0]?.text ?? '') : lines.map((l) => l.text).join('\n');
+    if (!this.triggers.some((re) => re.test(text))) return [];
     let known = this.known.get(text);
     if (known === undefined) {
       const candidates = this.rules.filter((r) => r.markers.some((m) => text.includes(m)));

@@ -200,3 +200,11 @@ describe('long lines are read in bounded pieces', () => {
     expect(report.findings.map((f) => [f.rule, f.count, f.facts.vault, f.evidence[0]?.line])).toEqual([['firewall', 1, 'kv-long', 3]]);
   });
 });
+
+describe('text that keeps looking wrapped is not joined without end', () => {
+  test('20,000 lines that each end in a word and go on in lower case: the refusal after them keeps its own facts and line', () => {
+    const wrappedRun = Array.from({ length: 20_000 }, (_, i) => `continued text number ${i} and`);
+    const report = diagnose([...wrappedRun, ...azFirewall('kv-after-run', '20.1.1.7')].join('\n'));
+    expect(report.findings.map((f) => [f.rule, f.count, f.facts.vault, f.facts.clientIp, f.evidence[0]?.line])).toEqual([['firewall', 1, 'kv-after-run', '20.1.1.7', 20_001]]);
+  });
+});

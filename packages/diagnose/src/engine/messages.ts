@@ -1,4 +1,4 @@
-import { type LogicalText, logicalTexts } from '../normalise/normalise-line';
+import { type LogicalText, logicalTexts, plainLogical } from '../normalise/normalise-line';
 import type { WindowLine } from '../rule-kit/window';
 import { BoundedCache } from './bounded-cache';
 import type { RecordLine } from './records';
@@ -43,6 +43,9 @@ export class MessageSplitter {
   }
 
   private logical(text: string): LogicalText[] {
+    // A plain line is only trimmed: cheaper than a cache entry's hash and copy.
+    const plain = plainLogical(text);
+    if (plain !== undefined) return plain;
     const known = this.normalised.get(text);
     if (known !== undefined) return known;
     const pieces = logicalTexts(text);

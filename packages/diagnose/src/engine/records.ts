@@ -32,18 +32,36 @@ const OPENS = /^(?:(?:GET|PUT|POST|PATCH|DELETE|HEAD) https?:\/\/|\$ |PS [^>\s]{
 // A sentence broken by a terminal or the runner: one line ends in a word and the next goes on in
 // lower case ("… Client address is not" / "authorized and caller …"), or a label ends one line and
 // its one value is the next ("Client address:" / "20.42.5.9"). Stack frames ("at X.Y") are lines.
-const ENDS_IN_WORD = /[A-Za-z,]$/;
 const GOES_ON = /^[a-z]/;
 const STACK_FRAME = /^at /;
-const ENDS_IN_LABEL = /[A-Za-z]:$/;
 const ONE_VALUE = /^[A-Za-z0-9][^\s]{0,200}$/;
+/**
+ * A record joined from this many characters takes no more lines: a wrapped sentence or a box
+ * paragraph is far shorter, and text that keeps looking wrapped (a minified dump) must not make one
+ * record of everything.
+ */
+const MAX_JOINED = 16 * 1024;
+
+function isLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+// Read from the end by character code: a regex anchored with `$` scans the whole string.
+function endsInWord(text: string): boolean {
+  const c = text.charCodeAt(text.length - 1);
+  return isLetter(c) || c === 44;
+}
+
+function endsInLabel(text: string): boolean {
+  return text.charCodeAt(text.length - 1) === 58 && isLetter(text.charCodeAt(text.length - 2));
+}
 
 function isBox(command: CiCommand | undefined): boolean {
   return command === 'box' || command === 'box-top';
 }
 
 function wrapped(previous: string, next: string): boolean {
-  return (ENDS_IN_WORD.test(previous) && GOES_ON.test(next) && !STACK_FRAME.test(next)) || (ENDS_IN_LABEL.test(previous) && ONE_VALUE.test(next));
+  return (endsInWord(previous) && GOES_ON.test(next) && !STACK_FRAME.test(next)) || (endsInLabel(previous) && ONE_VALUE.test(next));
 }
 
 /** A region's raw lines → its record lines, each marked where a new log record starts. */
@@ -86,7 +104,7 @@ export function recordLines(region: RegionLines): RecordLine[] {
       (command === 'box' && !wasBox) ||
       RECORD_START.test(text);
     startNext = command === 'box-bottom';
-    if (last !== undefined && !starts && ((command === 'box' && paragraph) || (!wasBox && wrapped(last.text, text)))) {
+    if (last !== undefined && !starts && last.text.length < MAX_JOINED && ((command === 'box' && paragraph) || (!wasBox && wrapped(last.text, text)))) {
       last.text = `${last.text} ${body}`;
       return;
     }

@@ -20,11 +20,23 @@ export function unprefix(raw: string): Unprefixed {
   return stripCiPrefix(stripAnsi(raw));
 }
 
+// What normalisation acts on: escapes, entities, colour, line breaks, curly quotes, a JSON array.
+const NEEDS_WORK = /[\\&\x1b\r\n\u00AB\u00BB\u2018-\u201F\u2032\u2033]|\},/;
+
+/** The logical line of a text normalisation would only trim (most of a log); undefined otherwise. */
+export function plainLogical(text: string): LogicalText[] | undefined {
+  if (NEEDS_WORK.test(text)) return undefined;
+  const trimmed = text.trim();
+  return trimmed.length > 0 ? [{ text: trimmed, split: false }] : [];
+}
+
 /**
  * Prefix-free text → its logical lines: quotes and entities made plain, escapes undone, and escaped
  * line breaks (the `\r\n` inside Key Vault messages) made real. Empty pieces are dropped.
  */
 export function logicalTexts(text: string): LogicalText[] {
+  const simple = plainLogical(text);
+  if (simple !== undefined) return simple;
   const plain = stripAnsi(unescapeJson(decodeHtmlEntities(straightenQuotes(text))));
   const out: LogicalText[] = [];
   for (const part of plain.split(LINE_BREAK)) {

@@ -86,8 +86,13 @@ export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrenc
     .filter(inMessage)
     .map((h) => ({ ...h, strong: true }));
   const supports = spec.support ? lineHits(window, spec.support).filter(inMessage) : [];
+  // Both lists are in line order, so one walk finds each support's nearest anchors: a message
+  // holding thousands of each stays linear.
+  const strong = [...anchors];
+  let k = 0;
   for (const s of supports) {
-    const near = anchors.some((a) => a.strong && s.index >= a.index - 2 && s.index <= a.index + after);
+    while (k < strong.length && (strong[k]?.index ?? 0) < s.index - after) k++;
+    const near = k < strong.length && (strong[k]?.index ?? 0) <= s.index + 2;
     if (!near) anchors.push({ ...s, strong: false });
   }
   anchors.sort((a, b) => a.index - b.index);

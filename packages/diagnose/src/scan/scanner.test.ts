@@ -152,5 +152,42 @@ describe('Scanner', () => {
   test('a hit on the last line without a newline is still found', () => {
     expect(regions('a\nb\nHIT', 2)).toEqual([{ firstLine: 1, lines: ['a', 'b', 'HIT'] }]);
   });
+  describe('a trigger hit makes a region only where its whole marker is', () => {
+    const marker = 'invalid status code Forbidden';
+    const decoys = Array.from({ length: 60 }, (_, i) => (i % 3 === 0 ? `npm ERR! 403 403 Forbidden - GET https://registry.npmjs.org/pkg-${i}` : `step ${i}`));
+
+    test('a log of decoys sharing the trigger ("403 Forbidden") gives no region at all', () => {
+      expect(triggerOf(marker)).toBe('Forbidden');
+      expect(scan([decoys.join('\n')], DEFAULT_LIKE, [marker]).regions).toEqual([]);
+    });
+
+    test('decoys around a real marker do not stretch its region', () => {
+      const lines = [...decoys];
+      lines[30] = `Error: ${marker}`;
+      const found = scan([lines.join('\n')], SMALL, [marker]).regions;
+      expect(found).toEqual([{ firstLine: 29, lines: lines.slice(28, 34) }]);
+    });
+
+    test('a marker wrapped onto the next line, behind runner timestamps and escapes, is confirmed', () => {
+      const lines = [...decoys];
+      lines[20] = '2024-05-06T14:00:00.0000000Z ##[error]Request failed: invalid status code';
+      lines[21] = '2024-05-06T14:00:00.0070000Z Forbidden';
+      lines[40] = '{"message":"invalid status code \\u0027Forbidden\\u0027"}';
+      const found = scan([lines.join('\n')], SMALL, [marker, "invalid status code 'Forbidden'"]).regions;
+      // Line 40 is a decoy, but its next line holds the marker: it is read with it.
+      expect(found.map((r) => r.firstLine)).toEqual([20, 38]);
+    });
+
+    test('the answer is the same when the line after a hit arrives in a later write', () => {
+      const lines = [...decoys];
+      lines[20] = 'Request failed: invalid status code';
+      lines[21] = 'Forbidden';
+      const text = lines.join('\n');
+      const whole = scan([text], SMALL, [marker]).regions;
+      const at = text.indexOf('\nForbidden');
+      expect(scan([text.slice(0, at), text.slice(at, at + 3), text.slice(at + 3)], SMALL, [marker]).regions).toEqual(whole);
+      expect(whole.map((r) => r.firstLine)).toEqual([20]);
+    });
+  });
 });
 

@@ -56,6 +56,10 @@ interface Pending {
   continues: boolean;
   lastHit: number;
   hits: number;
+  /** How far the end of the last hit's `after` context has been found: up to here… */
+  endAt: number;
+  /** …with this many line ends still to pass (0: `endAt` is the region's end). */
+  endNeeds: number;
 }
 
 export class Scanner {
@@ -67,6 +71,8 @@ export class Scanner {
   private tail = '';
   /** First hit on the line still being read (its '\n' has not arrived); -1 if none. */
   private openHit = -1;
+  /** First hit on the last complete line, waiting for the next line to be confirmed; -1 if none. */
+  private waiting = -1;
   private lastNewline = -1;
   private lastChar = '';
   /** Regions start at or after this offset (the end of the last region handed out). */
@@ -79,7 +85,7 @@ export class Scanner {
   /** End of the complete lines as of the last search: hits from here on wait for their line's end. */
   private limit = 0;
   /** Memo of `contextStart`: the stream offset and floor it was computed for, and its answer. */
-  private context = { limit: -1, floor: -1, start: 0 };
+  private context = { line: -1, floor: -1, start: 0 };
   private readonly ends: LineEnds;
 
   constructor(
@@ -111,8 +117,9 @@ export class Scanner {
     // As a single write would: regions whose context is complete before the last line are handed
     // out before a hit on that unterminated line is weighed.
     const limit = this.lastNewline + 1;
-    if (this.pending) {
-      const end = this.forwardLines(this.pending.lastHit, this.options.after, limit, false);
+    // A hit waiting for its next line is weighed first: it may join the open region.
+    if (this.pending && this.waiting === -1) {
+      const end = this.regionEnd(this.pending, limit, false);
       if (end !== -1) this.flush(end);
     }
     this.process([], true);
@@ -191,15 +198,26 @@ export class Scanner {
     return Math.max(pos, floor);
   }
 
-  /** Offset just past the line `count` lines after the one holding `offset`; -1 if not read yet. */
-  private forwardLines(offset: number, count: number, limit: number, final: boolean): number {
-    let pos = offset;
-    for (let i = 0; i <= count; i++) {
-      const nl = this.text.newlineAfter(pos);
+  /**
+   * Offset just past the line `after` lines below the region's last hit; -1 if not read yet. The
+   * search resumes where it last stopped, so a region's end costs one pass over its text however
+   * many hits it takes (a retry loop hits on most lines).
+   */
+  private regionEnd(p: Pending, limit: number, final: boolean): number {
+    while (p.endNeeds > 0) {
+      const nl = this.text.newlineAfter(p.endAt);
       if (nl === -1 || nl >= limit) return final ? this.text.end : -1;
-      pos = nl + 1;
+      p.endAt = nl + 1;
+      p.endNeeds--;
     }
-    return pos;
+    return p.endAt;
+  }
+
+  /** Makes `hit` the region's last hit: its `after` context now ends that many lines further. */
+  private takeHit(p: Pending, hit: number): void {
+    p.endNeeds += this.text.countNewlines(p.lastHit, hit);
+    p.lastHit = hit;
+    p.hits++;
   }
 
   private process(found: readonly number[], final: boolean): void {
@@ -212,8 +230,10 @@ export class Scanner {
       return;
     }
     this.limit = limit;
-    const hits = this.openHit === -1 ? found : [this.openHit, ...found].sort((a, b) => a - b);
+    const held = [this.waiting, this.openHit].filter((h) => h !== -1);
+    const hits = held.length === 0 ? found : [...held, ...found].sort((a, b) => a - b);
     this.openHit = -1;
+    this.waiting = -1;
     const { before, after, maxRegionHits } = this.options;
     let nextLine = 0;
     for (const hit of hits) {
@@ -223,31 +243,51 @@ export class Scanner {
         continue;
       }
       if (hit < nextLine) continue;
-      const lineStart = this.text.lineStart(hit);
       const lineEnd = this.text.newlineAfter(hit);
       nextLine = lineEnd === -1 ? this.text.end : lineEnd + 1;
-      if (this.pending) {
-        const end = this.forwardLines(this.pending.lastHit, after, limit, final);
-        if (this.pending.hits >= maxRegionHits || hit - this.pending.start > MAX_REGION_CHARS) {
-          // A full region takes no new hit, but a hit inside its after-context is read with it.
-          if (end === -1 || hit < end) continue;
-        } else if (end === -1 || this.backLines(lineStart, before, this.pending.start) <= end) {
-          this.pending.lastHit = hit;
-          this.pending.hits++;
+      const p = this.pending;
+      const end = p ? this.regionEnd(p, limit, final) : -1;
+      // A full region takes no new hit, but a hit inside its after-context is read with it.
+      const full = p !== undefined && (p.hits >= maxRegionHits || hit - p.start > MAX_REGION_CHARS);
+      if (full && (end === -1 || hit < end)) continue;
+      if (!final && nextLine >= limit) {
+        // Confirming reads the next line, which has not arrived: weighed with the next write.
+        this.waiting = hit;
+        continue;
+      }
+      if (!this.confirmed(hit, nextLine)) continue;
+      if (p) {
+        if (!full && (end === -1 || hit < end || this.backLines(this.text.lineStart(hit), before, p.start) <= end)) {
+          this.takeHit(p, hit);
           continue;
         }
         this.flush(end);
       }
-      const start = this.backLines(lineStart, before, this.floor);
-      this.pending = { start, continues: start === this.floor && this.floor > 0, lastHit: hit, hits: 1 };
+      const start = this.backLines(this.text.lineStart(hit), before, this.floor);
+      this.pending = { start, continues: start === this.floor && this.floor > 0, lastHit: hit, hits: 1, endAt: hit, endNeeds: after + 1 };
     }
+    // Where the next hit to weigh can be: on the line that waits, or on a line still to come.
+    const next = this.waiting === -1 ? limit : this.text.lineStart(this.waiting);
     if (this.pending) {
-      const end = this.forwardLines(this.pending.lastHit, after, limit, final);
-      // Handed out only once no later hit can join it: a hit on the next line to arrive would
+      const end = this.regionEnd(this.pending, limit, final);
+      // Handed out only once no later hit can join it: a hit on the next line to weigh would
       // join if its `before` context reached back to this region's end.
-      if (end !== -1 && (final || this.contextStart(limit) > end)) this.flush(end);
+      if (end !== -1 && (final || this.contextStart(next) > end)) this.flush(end);
     }
-    if (!final) this.trim(limit);
+    if (!final) this.trim(next);
+  }
+
+  /**
+   * Whether the hit's line, read with the line before and the line after (a wrapped sentence),
+   * holds a whole marker. The line before is not read across the last region's end, so the answer
+   * is the same however the log arrives in chunks.
+   */
+  private confirmed(hit: number, nextLine: number): boolean {
+    const lineStart = this.text.lineStart(hit);
+    const from = lineStart > this.floor ? Math.max(this.text.lineStart(lineStart - 1), this.floor) : lineStart;
+    const nextEnd = nextLine >= this.text.end ? -1 : this.text.newlineAfter(nextLine);
+    const to = nextEnd === -1 ? this.text.end : nextEnd;
+    return this.markers.confirms(this.text.slice(from, to).split('\n'));
   }
 
   private flush(end: number): void {
@@ -277,18 +317,18 @@ export class Scanner {
   }
 
   /**
-   * Where the `before` context of a hit on the line at `limit` would start (not before `floor`).
+   * Where the `before` context of a hit on the line at `line` would start (not before `floor`).
    * With a floor raised to a region's start, that is max(this, start): walking back stops there.
    */
-  private contextStart(limit: number): number {
+  private contextStart(line: number): number {
     const c = this.context;
-    if (c.limit !== limit || c.floor !== this.floor) this.context = { limit, floor: this.floor, start: this.backLines(limit, this.options.before, this.floor) };
+    if (c.line !== line || c.floor !== this.floor) this.context = { line, floor: this.floor, start: this.backLines(line, this.options.before, this.floor) };
     return this.context.start;
   }
 
   /** Drops text no future region can need: keeps `before` lines of context and any open region. */
-  private trim(limit: number): void {
-    const keep = Math.min(this.pending ? this.pending.start : limit, this.contextStart(limit));
+  private trim(next: number): void {
+    const keep = Math.min(this.pending ? this.pending.start : next, this.contextStart(next));
     this.lineAt(keep);
     this.text.dropBefore(keep);
   }

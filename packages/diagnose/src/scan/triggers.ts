@@ -1,4 +1,5 @@
 import { escapeRegex } from '../rule-kit/patterns';
+import { type ConfirmHit, markerConfirmer } from './confirm';
 
 /**
  * Turns the rules' markers into the few regexes the scanner runs over every character of a log.
@@ -10,6 +11,8 @@ import { escapeRegex } from '../rule-kit/patterns';
 export interface MarkerSearch {
   readonly regexes: readonly RegExp[];
   readonly longest: number;
+  /** Whether a hit's line, with the lines around it, holds a whole marker. */
+  readonly confirms: ConfirmHit;
 }
 
 // Rough share (per mille) of each character in CI log text; capitals and digits are rarest.
@@ -52,11 +55,13 @@ const CAPITAL_START = /^[A-Z0-9]/;
  * further costs more than it saves (three passes over the capitals: ~165 ms).
  */
 export function markerSearch(markers: Iterable<string>): MarkerSearch {
+  const all = [...markers];
   // An empty trigger would match everywhere without advancing: no marker is that short.
-  const triggers = [...new Set([...markers].map(triggerOf))].filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
+  const triggers = [...new Set(all.map(triggerOf))].filter((t) => t.length > 0).sort((a, b) => b.length - a.length);
   const groups = [triggers.filter((t) => CAPITAL_START.test(t)), triggers.filter((t) => !CAPITAL_START.test(t))];
   return {
     regexes: groups.filter((g) => g.length > 0).map((g) => new RegExp(g.map(escapeRegex).join('|'), 'g')),
     longest: triggers.reduce((n, t) => Math.max(n, t.length), 0),
+    confirms: markerConfirmer(all),
   };
 }
