@@ -11,6 +11,13 @@ import { packageVersion } from './version';
 
 const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: EnvSchema.parse(process.env) };
 
+// A failed write reaches its writer's callback (io.ts decides what it means); without a listener
+// Node would also throw it as an uncaught 'error' event and print a stack trace. On stderr there
+// is nowhere left to report a failure to.
+const ignore = (): void => undefined;
+process.stdout.on('error', ignore);
+process.stderr.on('error', ignore);
+
 // Exit codes are set, never forced with process.exit(), so piped output is flushed first.
 const exitWith = (code: ExitCode): void => {
   process.exitCode = code;

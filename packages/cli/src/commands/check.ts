@@ -76,8 +76,8 @@ export async function checkCommand(vaultArg: string, rawFlags: unknown, io: Io):
     const others = [...read.elsewhere.keys()].join(', ');
     if (findings.length === 0 && others !== '') return usage(io, `--log ${log}: its Key Vault errors are about ${others}, not ${vault}: check that vault, or give the log of ${vault}`);
     if (findings.length === 0) {
-      io.stdout.write(`No Key Vault error about ${vault} in ${log}: nothing to check.\n`);
-      return EXIT.clean;
+      const written = await writeOutput(io, `No Key Vault error about ${vault} in ${log}: nothing to check.\n`, out);
+      return written.ok ? EXIT.clean : usage(io, written.message);
     }
     if (others !== '') warn(io, `--log ${log}: ${plural([...read.elsewhere.values()].reduce((a, b) => a + b, 0), 'finding')} about ${others} left out (not the vault checked)`);
   }

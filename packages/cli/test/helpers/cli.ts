@@ -36,8 +36,10 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, XDG_CACHE_HOME: join(tmpdir(), 'kvdoctor-test-no-cache'), ...extra };
 }
 
-export function kvdoctor(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Run {
+/** `asUser`: run as that uid (and gid) instead, e.g. to meet a permission that root would override. */
+export function kvdoctor(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string; asUser?: number } = {}): Run {
   const r = spawnSync(process.execPath, [BIN, ...args], {
+    ...(options.asUser === undefined ? {} : { uid: options.asUser, gid: options.asUser }),
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     env: cleanEnv(options.env ?? {}),
