@@ -68,6 +68,8 @@ describe('a full device on standard output', () => {
   it.each([
     ['diagnose', ['diagnose', AZDO_LOG]],
     ['explain', ['explain', 'AADSTS70021']],
+    ['--help', ['--help']],
+    ['diagnose --help', ['diagnose', '--help']],
   ])('%s: one line on stderr and exit 2 (not 1, which means findings), no stack trace', async (_label, args) => {
     const r = await run(args, full);
     expect(r).toEqual({ status: 2, stdout: '', stderr: 'kvdoctor: cannot write to standard output (ENOSPC)\n' });
