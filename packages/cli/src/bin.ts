@@ -93,6 +93,6 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     exitWith(informational ? EXIT.clean : EXIT.usage);
     return;
   }
-  process.stderr.write(`kvdoctor: internal error (a bug, please report it): ${error instanceof Error ? error.message : 'unknown'}\n`);
+  warn(io, `internal error (a bug, please report it): ${error instanceof Error ? error.message : 'unknown'}`);
   exitWith(EXIT.usage);
 });

@@ -29,7 +29,7 @@ const FLAG_NAMES = { subscription: '--subscription', tenant: '--tenant', fromAzJ
 type Failure = { ok: false; message: string };
 /** The log's findings about this vault (or naming no vault at all), and the other vaults it names. */
 type LogFindings = { ok: true; findings: Finding[]; elsewhere: Map<string, number> } | Failure;
-type AzJson = { ok: true; model: VaultAccessModel; json: unknown } | Failure;
+type AzJson = { ok: true; file: string; model: VaultAccessModel; json: unknown } | Failure;
 
 async function logFindings(log: string, vault: string): Promise<LogFindings> {
   const source = log === '-' ? ({ kind: 'stdin', display: STDIN_NAME, size: 0 } as const) : ({ kind: 'file', path: log, display: log, size: 0 } as const);
@@ -54,7 +54,7 @@ async function azJsonModel(file: string, vault: string): Promise<AzJson> {
   if (!sameVault(built.model.name, vault)) {
     return { ok: false, message: `--from-az-json ${file}: describes vault ${safe(built.model.name)}, not ${vault}: give the output of az keyvault show --name ${vault}` };
   }
-  return { ok: true, model: built.model, json: read.value };
+  return { ok: true, file, model: built.model, json: read.value };
 }
 
 /** `kvdoctor check <VAULT>`: the log's findings held against the vault's real configuration (live, or from az keyvault show). */
@@ -84,8 +84,8 @@ export async function checkCommand(vaultArg: string, rawFlags: unknown, io: Io):
   let model: VaultAccessModel | undefined;
   let items: CheckItem[];
   let mode: string;
-  if (offline !== undefined && fromAzJson !== undefined) {
-    mode = `from ${fromAzJson} (az keyvault show)`;
+  if (offline !== undefined) {
+    mode = `from ${offline.file} (az keyvault show)`;
     model = offline.model;
     items = findings.map((finding) => {
       const r = checkFromAzJson(finding, offline.json);
@@ -98,8 +98,8 @@ export async function checkCommand(vaultArg: string, rawFlags: unknown, io: Io):
     const tenants = tenant.length > 0 ? tenant : [...new Set(findings.flatMap((f) => (f.facts.tenantId ? [f.facts.tenantId] : [])))];
     if (tenants.length === 0) return usage(io, `--tenant: ${log === undefined ? 'give' : 'the log names no tenant; give'} the tenant (GUID) of the vault`);
     const credential = defaultCredential(tenants[0]);
-    // The argument as typed: the live check tells a Managed HSM by its host name, and refuses it.
     items = [];
+    // The live check is given the argument as typed: it tells a Managed HSM by its host name.
     if (log === undefined) {
       // No log: read the vault as configured, to show what decides access today.
       const r = await liveCheck({ vaultName: vaultArg, credential, allowed: { tenants, subscriptions: subscription } });
