@@ -12,6 +12,7 @@ import { z } from 'zod';
 import type { AuthConfig } from './config';
 import type { StoreLike } from './dedupe';
 import { errorKind, type Logger } from './logger';
+import { channelOf, parseJson } from './request-body';
 
 /**
  * The Bot Framework edge: authentication, turn processing and the last-resort error handler. It
@@ -23,7 +24,8 @@ export interface HttpAnswer {
   readonly body?: unknown;
 }
 
-export type ActivityEndpoint = (body: unknown, authorization: string | undefined) => Promise<HttpAnswer>;
+/** The request body as text, unparsed: the token is checked before the body is trusted to be JSON. */
+export type ActivityEndpoint = (body: string, authorization: string | undefined) => Promise<HttpAnswer>;
 
 /**
  * The fields every activity needs before a turn can run (a reply goes to serviceUrl +
@@ -55,6 +57,23 @@ function firstProblem(body: unknown): string {
 
 /** CloudAdapter with its turn entry point public, so HTTP stays in server.ts and errors stay typed. */
 export class BotAdapter extends CloudAdapter {
+  constructor(
+    authentication: ConfigurationBotFrameworkAuthentication,
+    private readonly anonymous: boolean,
+  ) {
+    super(authentication);
+  }
+
+  /**
+   * The token alone, before the body is parsed: its signature, issuer, audience, lifetime and the
+   * channel's endorsement of the signing key. runTurn checks it again with the activity (the
+   * serviceUrl claim). Anonymous mode has no token to check.
+   */
+  async authenticateHeader(authorization: string, channelId: string): Promise<void> {
+    if (this.anonymous) return;
+    await this.botFrameworkAuthentication.authenticateStreamingRequest(authorization, channelId);
+  }
+
   runTurn(authorization: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
     return this.processActivity(authorization, activity, logic);
   }
@@ -77,7 +96,7 @@ export function createAdapter(auth: AuthConfig, logger: Logger, overrides: AuthO
           CertificatePrivateKey: auth.certificate?.privateKey,
           ...overrides,
         };
-  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options));
+  const adapter = new BotAdapter(new ConfigurationBotFrameworkAuthentication(options), auth.mode === 'anonymous');
   adapter.onTurnError = async (context, error) => {
     // The message may quote the paste; log its kind only. Telling the user must not throw either.
     logger.error('turn.failed', { kind: errorKind(error), activityType: context.activity.type });
@@ -106,11 +125,31 @@ function unauthorized(err: unknown): boolean {
   return (status.success && status.data.statusCode === 401) || (err instanceof Error && JWT_ERRORS.has(err.name));
 }
 
+const UNAUTHORIZED: HttpAnswer = { status: 401, body: { error: { code: 'unauthorized', message: 'the request is not authenticated for this bot' } } };
+const INTERNAL: HttpAnswer = { status: 500, body: { error: { code: 'internal', message: 'the bot could not process this activity' } } };
+
+function malformed(problem: string): HttpAnswer {
+  return { status: 400, body: { error: { code: 'malformed-activity', message: `not a Bot Framework activity: ${problem}` } } };
+}
+
 export function createActivityEndpoint(adapter: BotAdapter, bot: ActivityHandler, logger: Logger): ActivityEndpoint {
-  return async (body, authorization) => {
-    if (!isActivity(body)) {
-      return { status: 400, body: { error: { code: 'malformed-activity', message: `not a Bot Framework activity: ${firstProblem(body)} is missing or invalid` } } };
+  return async (text, authorization) => {
+    // Authentication first: a caller without a valid token learns nothing about what a valid body is.
+    const json = parseJson(text);
+    try {
+      await adapter.authenticateHeader(authorization ?? '', channelOf(json));
+    } catch (err) {
+      if (unauthorized(err)) {
+        logger.info('request.unauthorized', { kind: errorKind(err) });
+        return UNAUTHORIZED;
+      }
+      // Authentication that could not complete (the token keys unreachable).
+      logger.error('request.auth-failed', { kind: errorKind(err) });
+      return INTERNAL;
     }
+    if (!json.ok) return malformed('the body is not JSON');
+    const body = json.value;
+    if (!isActivity(body)) return malformed(`${firstProblem(body)} is missing or invalid`);
     let started = false;
     try {
       const invoke = await adapter.runTurn(authorization ?? '', body, async (context) => {
@@ -120,13 +159,12 @@ export function createActivityEndpoint(adapter: BotAdapter, bot: ActivityHandler
       return { status: invoke?.status ?? 200, body: invoke?.body };
     } catch (err) {
       if (!started && unauthorized(err)) {
-        // A missing, invalid or foreign token: nothing ran.
+        // A token valid on its own but not for this activity (another serviceUrl): nothing ran.
         logger.info('request.unauthorized', { kind: errorKind(err) });
-        return { status: 401, body: { error: { code: 'unauthorized', message: 'the request is not authenticated for this bot' } } };
+        return UNAUTHORIZED;
       }
-      // Before the turn, this is authentication that could not complete (token keys unreachable).
       logger.error(started ? 'request.failed' : 'request.auth-failed', { kind: errorKind(err) });
-      return { status: 500, body: { error: { code: 'internal', message: 'the bot could not process this activity' } } };
+      return INTERNAL;
     }
   };
 }

@@ -19,6 +19,21 @@ describe('loadConfig', () => {
     expect(loadConfig({ MicrosoftAppId: '', MicrosoftAppPassword: '  ', PORT: '' })).toMatchObject({ ok: true, config: { auth: { mode: 'anonymous' }, port: 3978 } });
   });
 
+  it('refuses anonymous mode on a host other machines can reach (a missing or misspelt MicrosoftAppId)', () => {
+    const line = (host: string) =>
+      `HOST: "${host}" is not a loopback address, and without MicrosoftAppId the bot checks no token: anonymous mode listens on 127.0.0.1, ::1 or localhost only (set MicrosoftAppId to serve other machines)`;
+    for (const host of ['0.0.0.0', '::', '10.0.0.4', 'bot.contoso.com', '::ffff:0.0.0.0', '128.0.0.1']) {
+      expect(loadConfig({ HOST: host })).toEqual({ ok: false, errors: [line(host)] });
+    }
+    expect(loadConfig({ MicrosoftAppID: APP, HOST: '0.0.0.0' })).toEqual({ ok: false, errors: [line('0.0.0.0')] });
+  });
+
+  it('runs anonymous mode on any loopback host', () => {
+    for (const host of ['127.0.0.1', '127.8.9.10', '::1', '0:0:0:0:0:0:0:1', '::ffff:127.0.0.1', 'localhost', 'LOCALHOST']) {
+      expect(loadConfig({ HOST: host })).toMatchObject({ ok: true, config: { auth: { mode: 'anonymous' }, host } });
+    }
+  });
+
   it('reads a SingleTenant registration with a password, the allow-lists and the caps', () => {
     const out = loadConfig({
       MicrosoftAppId: APP,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_LIMITS, type Limits } from './conversation/limits';
+import { isLoopbackHost } from './loopback-host';
 
 /**
  * Start-up configuration from environment variables. The Bot Framework names (MicrosoftAppId, …)
@@ -150,6 +151,13 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     errors.push('KVDOCTOR_ALLOWED_TENANTS: required when MicrosoftAppId is set (the tenant ids whose users may use the bot)');
   }
   const liveCheckSubscriptions = guidList('KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS', env.KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS, errors);
+  const host = env.HOST ?? '127.0.0.1';
+  // Anonymous mode checks no token, posts replies to whatever serviceUrl a caller names and fetches
+  // the attachment links it is sent: reachable from other machines, it is an open relay for
+  // requests (SSRF). A missing or misspelt MicrosoftAppId must not quietly make one.
+  if (auth.mode === 'anonymous' && !isLoopbackHost(host)) {
+    errors.push(`HOST: "${host.slice(0, 64)}" is not a loopback address, and without MicrosoftAppId the bot checks no token: anonymous mode listens on 127.0.0.1, ::1 or localhost only (set MicrosoftAppId to serve other machines)`);
+  }
   if (errors.length > 0 || !numbers.success) return { ok: false, errors };
   const n = numbers.data;
   return {
@@ -158,7 +166,7 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
       auth,
       allowedTenants,
       liveCheckSubscriptions,
-      host: env.HOST ?? '127.0.0.1',
+      host,
       port: n.PORT,
       maxBodyBytes: n.KVDOCTOR_MAX_BODY_BYTES,
       workers: n.KVDOCTOR_WORKERS,

@@ -4,11 +4,13 @@ import { KvdoctorBot } from './bot';
 import type { Config } from './config';
 import { createLiveChecker } from './live-checker';
 import type { Logger } from './logger';
+import { quietConsole } from './quiet-console';
 import { createServer } from './server';
 import { processStore } from './workers';
 
 /** One process answering turns: adapter, bot and restify, listening, stopping cleanly on SIGTERM. */
 export function serve(config: Config, logger: Logger): void {
+  quietConsole(logger);
   const bot = new KvdoctorBot({
     limits: config.limits,
     allowedTenants: config.allowedTenants,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import * as restify from 'restify';
 import type { ActivityEndpoint } from './adapter';
+import { refuseEncodedBodies } from './content-encoding';
 import { errorKind, type Logger } from './logger';
 
 export interface ServerOptions {
@@ -18,6 +19,12 @@ export interface BotServer {
   close(graceMs: number): Promise<void>;
 }
 
+/** bodyReader leaves JSON and text as a string, other media types as a Buffer, and no body unset. */
+function bodyText(body: unknown): string {
+  if (typeof body === 'string') return body;
+  return Buffer.isBuffer(body) ? body.toString('utf8') : '';
+}
+
 /**
  * restify with two routes: the Bot Framework endpoint and a health probe. It binds to the
  * configured host (127.0.0.1 unless told otherwise: restify binds every interface by default).
@@ -27,10 +34,12 @@ export function createServer(options: ServerOptions): BotServer {
   let inFlight = 0;
   let draining = false;
 
-  // restify's body parsing with the size cap (its default is no limit), JSON only: the Bot
-  // Framework sends nothing else, so form and multipart parsing stay off.
+  // Before routing, so no body is read, inflated or authenticated first.
+  server.pre(refuseEncodedBodies);
+  // The body is read with the size cap (restify's default is no limit) and left as text: the
+  // endpoint checks the token before it parses anything, so an anonymous caller gets 401, not a
+  // parse error that tells them how far they got.
   server.use(restify.plugins.bodyReader({ maxBodySize: options.maxBodyBytes }));
-  server.use(restify.plugins.jsonBodyParser({ bodyReader: true, mapParams: false }));
 
   server.get('/healthz', (_req, res, next) => {
     res.send(draining ? 503 : 200, { status: draining ? 'draining' : 'ok' });
@@ -46,7 +55,7 @@ export function createServer(options: ServerOptions): BotServer {
     inFlight++;
     try {
       const header = req.headers.authorization;
-      const answer = await options.endpoint(req.body, typeof header === 'string' ? header : undefined);
+      const answer = await options.endpoint(bodyText(req.body), typeof header === 'string' ? header : undefined);
       if (answer.body === undefined) res.send(answer.status);
       else res.send(answer.status, answer.body);
     } catch (err) {

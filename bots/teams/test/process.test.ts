@@ -1,7 +1,6 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { join } from 'node:path';
 import { SEED_FIREWALL } from './fixtures/texts';
 import { personalMessage } from './helpers/activities';
+import { listening, startBot as start } from './helpers/bot-process';
 import { cardOf, cardText } from './helpers/cards';
 import { startConnector, type LocalServer } from './helpers/local-server';
 
@@ -10,28 +9,6 @@ import { startConnector, type LocalServer } from './helpers/local-server';
  * configuration errors, local anonymous mode, workers sharing the dedupe store, SIGTERM.
  */
 jest.setTimeout(60_000);
-
-const BOT_DIR = join(__dirname, '..');
-
-function start(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; stderr: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--require', 'tsx/cjs', join('src', 'index.ts')], { cwd: BOT_DIR, env: { PATH: process.env.PATH ?? '', ...env } });
-  let stderr = '';
-  child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  return { child, stderr: () => stderr, exited };
-}
-
-/** Resolves with the port once `count` processes have logged server.listening. */
-async function listening(run: ReturnType<typeof start>, count: number): Promise<number> {
-  const deadline = Date.now() + 40_000;
-  for (;;) {
-    const ports = [...run.stderr().matchAll(/"event":"server\.listening","host":"127\.0\.0\.1","port":(\d+)/g)].map((m) => Number(m[1]));
-    const [port] = ports;
-    if (port !== undefined && ports.length >= count) return port;
-    if (Date.now() > deadline) throw new Error(`the bot did not start: ${run.stderr()}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 let connector: LocalServer;
 beforeAll(async () => {

@@ -6,14 +6,33 @@ import { rangesImportCommand } from './commands/ranges';
 import { loadSettings } from './commands/service-tags-settings';
 import { EXIT, type ExitCode } from './exit-codes';
 import { CHECK_HELP, DIAGNOSE_HELP, EXPLAIN_HELP, PROGRAM_HELP, RANGES_HELP } from './help';
-import { EnvSchema, type Io } from './io';
+import { EnvSchema, type Io, warn, writeOutput } from './io';
 import { packageVersion } from './version';
 
 const io: Io = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: EnvSchema.parse(process.env) };
 
+// A failed write reaches its writer's callback (io.ts decides what it means); without a listener
+// Node would also throw it as an uncaught 'error' event and print a stack trace. On stderr there
+// is nowhere left to report a failure to.
+const ignore = (): void => undefined;
+process.stdout.on('error', ignore);
+process.stderr.on('error', ignore);
+
+// Help and version text that could not be written is lost output like any other: exit 2, whenever
+// the write's outcome arrives relative to the command's own exit code.
+let outputLost = false;
+const writeOut = (text: string): void => {
+  void writeOutput(io, text, undefined).then((written) => {
+    if (written.ok || outputLost) return;
+    outputLost = true;
+    warn(io, written.message);
+    exitWith(EXIT.usage);
+  });
+};
+
 // Exit codes are set, never forced with process.exit(), so piped output is flushed first.
 const exitWith = (code: ExitCode): void => {
-  process.exitCode = code;
+  process.exitCode = outputLost ? EXIT.usage : code;
 };
 
 const program = new Command('kvdoctor')
@@ -21,7 +40,7 @@ const program = new Command('kvdoctor')
   .version(packageVersion(), '-V, --version')
   .exitOverride()
   .showHelpAfterError('(run with --help for usage)')
-  .configureOutput({ outputError: (text, write) => write(`kvdoctor: ${text.replace(/^error: /, '')}`) })
+  .configureOutput({ writeOut, outputError: (text, write) => write(`kvdoctor: ${text.replace(/^error: /, '')}`) })
   .addHelpText('after', PROGRAM_HELP);
 
 program
@@ -74,6 +93,6 @@ program.parseAsync(process.argv).catch((error: unknown) => {
     exitWith(informational ? EXIT.clean : EXIT.usage);
     return;
   }
-  process.stderr.write(`kvdoctor: internal error (a bug, please report it): ${error instanceof Error ? error.message : 'unknown'}\n`);
+  warn(io, `internal error (a bug, please report it): ${error instanceof Error ? error.message : 'unknown'}`);
   exitWith(EXIT.usage);
 });

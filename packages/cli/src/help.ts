@@ -51,9 +51,12 @@ export const CHECK_HELP = `
 A live check signs in with the Azure SDK's DefaultAzureCredential (az login, environment variables,
 managed identity) and reads only the subscriptions and tenants you name; it reads the vault's
 network rules, private endpoints, role assignments and perimeter through Azure Resource Manager
-and changes nothing. --from-az-json assesses offline against what az keyvault show printed.
+and changes nothing. --from-az-json assesses offline against what az keyvault show printed (UTF-8
+or UTF-16, as Windows PowerShell writes it); it must describe the vault named, and the log's errors
+must be about it.
 
 Exit codes:
   0  no gate refuses the log's findings (or the log has none)
   1  a gate still refuses (its fix command is shown)
-  2  usage or input error, or the live check could not read the vault`;
+  2  usage or input error (the az JSON or the log is about another vault), or the live check could
+     not read the vault`;

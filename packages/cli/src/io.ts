@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { z } from 'zod';
 import { EXIT, type ExitCode } from './exit-codes';
+import { safe } from './render/sanitize';
 
 /** The process's streams and environment, passed in so commands never reach for globals. */
 export interface Io {
@@ -20,9 +21,12 @@ export const EnvSchema = z.object({
 });
 export type Env = z.infer<typeof EnvSchema>;
 
-/** One line on stderr, prefixed with the program's name. */
+/**
+ * One line on stderr, prefixed with the program's name. Messages name files and zip entries, whose
+ * names may hold escape sequences: they are made safe as everything printed on stdout is.
+ */
 export function warn(io: Io, message: string): void {
-  io.stderr.write(`kvdoctor: ${message}\n`);
+  io.stderr.write(`kvdoctor: ${safe(message)}\n`);
 }
 
 /** A usage or input error: one line on stderr, exit 2. */
@@ -41,17 +45,32 @@ export function colorEnabled(env: Env, stream: NodeJS.WriteStream, toFile: boole
 
 export type WriteOutcome = { ok: true } | { ok: false; message: string };
 
+function errorCode(error: unknown): string {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown';
+}
+
+/**
+ * The write's own outcome. A reader that stopped reading (`| head`) has what it wanted: EPIPE, and
+ * the destroyed stream after it, end the output quietly, and the run keeps its exit code. Any other
+ * failure (`> /dev/full`: ENOSPC) means the output is lost, which is an error (exit 2), not findings.
+ */
+function writeStdout(stdout: NodeJS.WriteStream, text: string): Promise<WriteOutcome> {
+  return new Promise((resolve) => {
+    stdout.write(text, (error) => {
+      const code = error ? errorCode(error) : undefined;
+      if (code === undefined || code === 'EPIPE' || code === 'ERR_STREAM_DESTROYED') resolve({ ok: true });
+      else resolve({ ok: false, message: `cannot write to standard output (${code})` });
+    });
+  });
+}
+
 /** Output goes to stdout, or to `--out FILE` only: kvdoctor writes no file unless asked. */
 export async function writeOutput(io: Io, text: string, out: string | undefined): Promise<WriteOutcome> {
-  if (out === undefined) {
-    io.stdout.write(text);
-    return { ok: true };
-  }
+  if (out === undefined) return writeStdout(io.stdout, text);
   try {
     await fs.writeFile(out, text, 'utf8');
     return { ok: true };
   } catch (error) {
-    const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : 'unknown';
-    return { ok: false, message: `--out ${out}: cannot write the file (${code})` };
+    return { ok: false, message: `--out ${out}: cannot write the file (${errorCode(error)})` };
   }
 }

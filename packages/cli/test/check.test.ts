@@ -1,6 +1,6 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AZDO_LOG, buildCli, CLEAN_LOG, kvdoctor, tempDir } from './helpers/cli';
+import { AZDO_LOG, buildCli, CLEAN_LOG, kvdoctor, ROOT, tempDir } from './helpers/cli';
 
 beforeAll(buildCli, 120_000);
 
@@ -124,5 +124,108 @@ describe('kvdoctor check', () => {
     const r = kvdoctor(['check', 'hypervmigratio98a5kv', '--subscription', SUB]);
     expect(r.status).toBe(2);
     expect(r.stderr).toBe('kvdoctor: --tenant: give the tenant (GUID) of the vault\n');
+  });
+});
+
+describe('kvdoctor check: the wrong vault', () => {
+  const FIREWALL_FAIL_COMMAND = '             az keyvault network-rule add --resource-group rg-hyperv-migration --name hypervmigratio98a5kv --ip-address 40.82.190.38';
+  const azdoLog = (): string => readFileSync(join(ROOT, AZDO_LOG), 'utf8');
+
+  it('refuses az JSON of another vault than the one named, before reading the log (exit 2, one line)', () => {
+    writeFileSync(vaultJson, FIREWALLED_VAULT.replaceAll('hypervmigratio98a5kv', 'othervault01'));
+    const r = kvdoctor(['check', 'hypervmigratio98a5kv', '--from-az-json', vaultJson, '--log', AZDO_LOG]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`kvdoctor: --from-az-json ${vaultJson}: describes vault othervault01, not hypervmigratio98a5kv: give the output of az keyvault show --name hypervmigratio98a5kv\n`);
+  });
+
+  it('says the log is about another vault instead of "nothing to check" (exit 2, one line)', () => {
+    writeFileSync(vaultJson, FIREWALLED_VAULT.replaceAll('hypervmigratio98a5kv', 'othervault01'));
+    const r = kvdoctor(['check', 'othervault01', '--from-az-json', vaultJson, '--log', AZDO_LOG]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(`kvdoctor: --log ${AZDO_LOG}: its Key Vault errors are about hypervmigratio98a5kv, not othervault01: check that vault, or give the log of othervault01\n`);
+  });
+
+  it('says so for a live check too, before any sign-in', () => {
+    const r = kvdoctor(['check', 'othervault01', '--subscription', SUB, '--log', AZDO_LOG]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`kvdoctor: --log ${AZDO_LOG}: its Key Vault errors are about hypervmigratio98a5kv, not othervault01: check that vault, or give the log of othervault01\n`);
+  });
+
+  it('checks the findings about the vault and names the ones about other vaults it left out', () => {
+    const log = join(tmp.dir, 'two-vaults.log');
+    writeFileSync(log, `${azdoLog()}${azdoLog().replaceAll('hypervmigratio98a5kv', 'othervault01').replaceAll('40.82.190.38', '52.1.2.3')}`);
+    const r = kvdoctor(['check', 'hypervmigratio98a5kv', '--from-az-json', vaultJson, '--log', log]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(`kvdoctor: --log ${log}: 1 finding about othervault01 left out (not the vault checked)\n`);
+    expect(r.stdout.split('\n')).toContain(FIREWALL_FAIL_COMMAND);
+    expect(r.stdout).not.toContain('othervault01');
+  });
+
+  it('compares names case-insensitively and takes the vault URL as well as its name', () => {
+    for (const name of ['HypervMigratio98A5KV', 'https://hypervmigratio98a5kv.vault.azure.net/', 'hypervmigratio98a5kv.vault.azure.net']) {
+      const r = kvdoctor(['check', name, '--from-az-json', vaultJson, '--log', AZDO_LOG]);
+      expect([name, r.status, r.stderr]).toEqual([name, 1, '']);
+      expect(r.stdout.split('\n')).toContain(FIREWALL_FAIL_COMMAND);
+    }
+  });
+
+  it.each(['kv', 'a234567890123456789012345', 'kv_1', 'kv 1', "kv1'; rm -rf ~"])('refuses %j: no vault can have that name (exit 2)', (name) => {
+    const r = kvdoctor(['check', name, '--from-az-json', vaultJson]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe('kvdoctor: <vault>: not a Key Vault name (3–24 letters, digits and hyphens)\n');
+  });
+});
+
+describe('kvdoctor check: --from-az-json as Windows writes it', () => {
+  it.each([
+    ['UTF-8 with a byte-order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(FIREWALLED_VAULT, 'utf8')])],
+    // Windows PowerShell 5.1's `az keyvault show ... > vault.json`: UTF-16LE with a mark and CRLF.
+    ['UTF-16LE (PowerShell >)', Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(FIREWALLED_VAULT.replaceAll('\n', '\r\n'), 'utf16le')])],
+    ['UTF-16BE', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(FIREWALLED_VAULT, 'utf16le').swap16()])],
+  ])('reads %s like diagnose reads logs', (_label, bytes) => {
+    writeFileSync(vaultJson, bytes);
+    const r = kvdoctor(['check', 'hypervmigratio98a5kv', '--from-az-json', vaultJson, '--log', AZDO_LOG]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe('');
+    expect(r.stdout.split('\n')).toContain('             az keyvault network-rule add --resource-group rg-hyperv-migration --name hypervmigratio98a5kv --ip-address 40.82.190.38');
+  });
+
+  it('names a malformed file without quoting it', () => {
+    writeFileSync(vaultJson, 'Bearer eyJhbGciOiJSUzI1NiJ9 is not json');
+    const r = kvdoctor(['check', 'hypervmigratio98a5kv', '--from-az-json', vaultJson]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`kvdoctor: --from-az-json ${vaultJson}: not JSON (unexpected character)\n`);
+  });
+});
+
+describe('kvdoctor check: an IPv4-mapped client address', () => {
+  it('is checked and fixed as its IPv4 address (Key Vault rejects ::ffff:… rules)', () => {
+    const log = join(tmp.dir, 'mapped.log');
+    writeFileSync(log, readFileSync(join(ROOT, AZDO_LOG), 'utf8').replace('Client address: 40.82.190.38', 'Client address: ::ffff:52.1.2.3'));
+    const r = kvdoctor(['check', 'hypervmigratio98a5kv', '--from-az-json', vaultJson, '--log', log]);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain(
+      '  ✖ fail     firewall              defaultAction Deny, bypass AzureServices, 52.1.2.3 matches no ipRule (2 rules); 52.1.2.3 is in no published Azure DevOps range: likely your self-hosted agent or office egress → add this address',
+    );
+    expect(lines).toContain('             az keyvault network-rule add --resource-group rg-hyperv-migration --name hypervmigratio98a5kv --ip-address 52.1.2.3');
+    expect(r.stdout).not.toContain('::ffff');
+  });
+
+  it('is offered as the IPv4 address in every diagnose fix', () => {
+    const log = join(tmp.dir, 'mapped.log');
+    writeFileSync(log, readFileSync(join(ROOT, AZDO_LOG), 'utf8').replace('Client address: 40.82.190.38', 'Client address: ::ffff:52.1.2.3'));
+    const r = kvdoctor(['diagnose', log]);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('    Client address           52.1.2.3 (public-ipv4)');
+    expect(lines).toContain('       az keyvault network-rule add --name hypervmigratio98a5kv --ip-address 52.1.2.3');
+    expect(lines).toContain('       Add-AzKeyVaultNetworkRule -VaultName hypervmigratio98a5kv -IpAddressRange 52.1.2.3');
+    expect(lines).toContain("             { value: '52.1.2.3/32' }");
+    expect(lines).toContain('           ip_rules       = ["52.1.2.3/32"]');
+    expect(lines.filter((l) => l.includes('::ffff')).map((l) => l.trim())).toEqual(['line 3: Client address: ::ffff:52.1.2.3']);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AZDO_AZ_COMMAND, AZDO_LOG, buildCli, CLEAN_LOG, kvdoctor, ROOT, tempDir } from './helpers/cli';
 import { breakFirstEntrySize, writeZip } from './helpers/zip';
@@ -120,6 +120,26 @@ describe('zip archives', () => {
     expect(rules(r.items[1])).toEqual(['firewall']);
   });
 
+  it('names a subfolder it cannot read as an input error (exit 2) and reads the rest', () => {
+    mkdirSync(join(tmp.dir, 'logs', 'a'), { recursive: true });
+    mkdirSync(join(tmp.dir, 'logs', 'locked'));
+    writeFileSync(join(tmp.dir, 'logs', 'a', 'job.log'), AZDO);
+    writeFileSync(join(tmp.dir, 'logs', 'locked', 'job.log'), AZDO);
+    chmodSync(join(tmp.dir, 'logs', 'locked'), 0o000);
+    try {
+      // As root, without the capabilities that let root read any folder (helpers/cli.ts).
+      const r = kvdoctor(['diagnose', '--format', 'json', join(tmp.dir, 'logs')], { permissionsHold: true });
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`kvdoctor: ${join(tmp.dir, 'logs', 'locked')}: permission denied\n`);
+      expect(JSON.parse(r.stdout).map((i: Item) => [i.input, i.error ?? rules(i)])).toEqual([
+        [join(tmp.dir, 'logs', 'a', 'job.log'), ['firewall']],
+        [join(tmp.dir, 'logs', 'locked'), { code: 'unreadable', message: 'permission denied' }],
+      ]);
+    } finally {
+      chmodSync(join(tmp.dir, 'logs', 'locked'), 0o755);
+    }
+  });
+
   it('an archive without logs is an input error', async () => {
     const zip = join(tmp.dir, 'pics.zip');
     await writeZip(zip, { 'a.png': Buffer.from([1, 2, 3]) });
@@ -143,12 +163,33 @@ describe('encodings and bad files', () => {
     expect(rules(r.items[0])).toEqual(['firewall']);
   });
 
-  it('gives up on bytes that are neither UTF-8 nor plausible Latin-1 text', () => {
-    const junk = Buffer.concat([Buffer.from(`${CLEAN_LOG.repeat(200)}`), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 2 ? 0x01 : 0x81)))]);
-    const r = json(['-'], junk);
-    expect(r.status).toBe(2);
-    expect(r.items[0]?.error?.code).toBe('not-text');
-    expect(r.items[0]?.error?.message).toBe(`not UTF-8, UTF-16 or Latin-1 text (control bytes after byte ${CLEAN_LOG.length * 200})`);
+  it('keeps the findings of a long text that turns binary, and warns that the rest was not read', () => {
+    const text = `${CLEAN_LOG.repeat(200)}${AZDO}`;
+    const junk = Buffer.from(Array.from({ length: 64 * 1024 }, (_, i) => (i % 2 ? 0x01 : 0x81)));
+    const file = join(tmp.dir, 'job.log');
+    writeFileSync(file, Buffer.concat([Buffer.from(text), junk, Buffer.from(AZDO)]));
+    const r = kvdoctor(['diagnose', '--format', 'json', file]);
+    expect(r.status).toBe(1);
+    const warning = `not UTF-8, UTF-16 or Latin-1 text (control bytes after byte ${text.length}): only the text before it was read`;
+    expect(r.stderr).toBe(`kvdoctor: ${file}: ${warning}\n`);
+    const [item] = JSON.parse(r.stdout);
+    expect(item.partial).toEqual({ at: text.length, message: warning });
+    expect(item.report.findings.map((f: { rule: string; count: number }) => [f.rule, f.count])).toEqual([['firewall', 1]]);
+    const plain = kvdoctor(['diagnose', file]);
+    expect(plain.status).toBe(1);
+    expect(plain.stdout.split('\n')[0]).toBe(`${file}  Azure DevOps · 404 lines · read as Latin-1 (Windows-1252) · read up to byte ${text.length}, binary after it`);
+    expect(plain.stdout).toContain(AZDO_AZ_COMMAND);
+    // Worker threads hand results back through a schema: the partial read survives it.
+    const threaded = kvdoctor(['diagnose', '--format', 'json', '--jobs', '2', file, AZDO_LOG]);
+    expect(JSON.parse(threaded.stdout).map((i: { partial?: unknown }) => i.partial)).toEqual([{ at: text.length, message: warning }, undefined]);
+  });
+
+  it('keeps them from standard input too', () => {
+    const text = `${CLEAN_LOG.repeat(200)}${AZDO}`;
+    const r = json(['-'], Buffer.concat([Buffer.from(text), Buffer.from(Array.from({ length: 4096 }, (_, i) => (i % 2 ? 0x01 : 0x81)))]));
+    expect(r.status).toBe(1);
+    expect(rules(r.items[0])).toEqual(['firewall']);
+    expect(r.stderr).toBe(`kvdoctor: <stdin>: not UTF-8, UTF-16 or Latin-1 text (control bytes after byte ${text.length}): only the text before it was read\n`);
   });
 
   it.each([
@@ -161,6 +202,22 @@ describe('encodings and bad files', () => {
     const r = json([file]);
     expect(r.items[0]?.encoding).toBe(encoding);
     expect(rules(r.items[0])).toEqual(['firewall']);
+  });
+
+  it('shows escape sequences in file and zip-entry names on stderr as on stdout: replaced, never sent to the terminal', async () => {
+    const binary = Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00]);
+    const file = join(tmp.dir, 'job\u001b]0;owned\u0007\u001b[2J.log');
+    writeFileSync(file, binary);
+    const zip = join(tmp.dir, 'logs.zip');
+    await writeZip(zip, { 'step\u001b[31m\u009b1m.log': binary });
+    const r = kvdoctor(['diagnose', file, zip]);
+    expect(r.status).toBe(2);
+    const reason = 'binary content (NUL bytes in the first 8 KB; UTF-16 is read only with a byte-order mark)';
+    expect(r.stderr).toBe(
+      [`kvdoctor: ${join(tmp.dir, 'job\ufffd]0;owned\ufffd\ufffd[2J.log')}: ${reason}`, `kvdoctor: ${join(tmp.dir, 'logs.zip')}!step\ufffd[31m\ufffd1m.log: ${reason}`, ''].join('\n'),
+    );
+    expect(r.stderr).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(r.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
   });
 
   it('names a missing file, goes on with the batch, and exits 2', () => {

@@ -62,7 +62,7 @@ describe('kvdoctor ranges import', () => {
   });
 
   it('refuses a missing or non-JSON file', () => {
-    expect(kvdoctor(['ranges', 'import', join(tmp.dir, 'none.json')]).stderr).toBe(`kvdoctor: ${join(tmp.dir, 'none.json')}: no such file\n`);
+    expect(kvdoctor(['ranges', 'import', join(tmp.dir, 'none.json')]).stderr).toBe(`kvdoctor: ${join(tmp.dir, 'none.json')}: no such file or folder\n`);
     const text = join(tmp.dir, 'tags.json');
     writeFileSync(text, 'not json');
     const r = kvdoctor(['ranges', 'import', text]);

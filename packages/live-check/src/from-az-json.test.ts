@@ -67,6 +67,25 @@ describe('az keyvault show JSON → model', () => {
     ]);
   });
 
+  it('matches and fixes an IPv4-mapped caller (a finding from a card button or a saved report) as its IPv4 address', () => {
+    const seed = seedFinding();
+    const mapped = { ...seed, facts: { ...seed.facts, clientIp: '::ffff:52.228.82.7' } };
+    const result = checkFromAzJson(mapped, FIREWALLED_VAULT.json);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.verdicts.find((v) => v.check === 'firewall')).toEqual({
+      check: 'firewall',
+      status: 'pass',
+      evidence: 'defaultAction Deny, bypass AzureServices, 52.228.82.7 matches ipRule 52.228.82.0/24: the address is now allowed → the refusal predates the rule, or propagation: retry',
+    });
+    const outside = { ...seed, facts: { ...seed.facts, clientIp: '::ffff:52.1.2.3' } };
+    const refused = checkFromAzJson(outside, FIREWALLED_VAULT.json);
+    if (!refused.ok) throw new Error(refused.error.message);
+    expect(refused.verdicts.find((v) => v.check === 'firewall')?.command).toEqual({
+      tool: 'az',
+      text: 'az keyvault network-rule add --resource-group rg-hyperv-migration --name hypervmigratio98a5kv --ip-address 52.1.2.3',
+    });
+  });
+
   it('refuses text that is not JSON without echoing it', () => {
     const pasted = '{"id": "x", "password": "hunter2"';
     expect(checkFromAzJson(seedFinding(), pasted)).toEqual({

@@ -2,7 +2,13 @@ import { ReportSchema } from '@kvdoctor/diagnose';
 import { z } from 'zod';
 
 const InputResultSchema = z.discriminatedUnion('ok', [
-  z.object({ input: z.string(), ok: z.literal(true), encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'latin1']), report: ReportSchema }),
+  z.object({
+    input: z.string(),
+    ok: z.literal(true),
+    encoding: z.enum(['utf-8', 'utf-16le', 'utf-16be', 'latin1']),
+    report: ReportSchema,
+    partial: z.object({ at: z.number().int().nonnegative(), message: z.string() }).optional(),
+  }),
   z.object({
     input: z.string(),
     ok: z.literal(false),

@@ -58,6 +58,8 @@ export async function diagnoseCommand(paths: readonly string[], rawFlags: unknow
     },
     onProblem: (message) => warn(io, `${message}; client addresses were not matched to Azure service tags`),
   });
+  // Read in part: the findings stand, and the reader learns that the rest of the input was not seen.
+  for (const r of results) if (r.ok && r.partial) warn(io, `${r.input}: ${r.partial.message}`);
   const colors = pc.createColors(format === 'text' && colorEnabled(io.env, io.stdout, out !== undefined));
   const written = await writeOutput(io, renderers[format](results, { colors }), out);
   if (!written.ok) {

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { serialiseServiceTags } from '@kvdoctor/diagnose';
 import { EXIT, type ExitCode } from '../exit-codes';
-import { type Io, warn } from '../io';
+import { type Io, warn, writeOutput } from '../io';
 import { serviceTagCachePath } from '../service-tags/cache-path';
 import { compileDownload } from '../service-tags/load';
 
@@ -28,8 +28,11 @@ export async function rangesImportCommand(file: string, io: Io): Promise<ExitCod
     return EXIT.usage;
   }
   const ipv4 = c.tags.reduce((n, t) => n + t.ipv4Prefixes, 0);
-  io.stdout.write(
+  const written = await writeOutput(
+    io,
     `Imported ${c.tags.length} service tags with ${ipv4} IPv4 ranges (cloud ${c.cloud}, change ${c.changeNumber}, as of ${c.asOf}) into ${target}\n`,
+    undefined,
   );
-  return EXIT.clean;
+  if (!written.ok) warn(io, written.message);
+  return written.ok ? EXIT.clean : EXIT.usage;
 }

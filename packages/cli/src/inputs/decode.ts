@@ -7,7 +7,8 @@ const SNIFF_BYTES = 8 * 1024;
 /** More than this share of control characters is not a log (ANSI escapes and \b are allowed). */
 const MAX_CONTROL_SHARE = 0.02;
 
-export type DecodeStep = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: InputError };
+/** A failed step still hands over the text it decoded before the bytes that stopped it. */
+export type DecodeStep = { readonly ok: true; readonly text: string } | { readonly ok: false; readonly error: InputError; readonly text: string };
 
 function isControl(b: number): boolean {
   return b < 0x08 || (b > 0x0d && b < 0x20 && b !== 0x1b) || b === 0x7f;
@@ -63,6 +64,11 @@ export class Decoder {
     return this.chosen;
   }
 
+  /** Bytes decoded so far: where a failure stopped the text. */
+  get bytesRead(): number {
+    return this.offset;
+  }
+
   write(chunk: Buffer): DecodeStep {
     if (this.mode !== 'sniff') return this.decode(chunk, false);
     // Copied: the caller may read the next chunk into the same memory.
@@ -88,10 +94,10 @@ export class Decoder {
     }
     const sample = all.subarray(0, SNIFF_BYTES);
     if (sample.includes(0)) {
-      return { ok: false, error: { code: 'binary', message: 'binary content (NUL bytes in the first 8 KB; UTF-16 is read only with a byte-order mark)' } };
+      return { ok: false, text: '', error: { code: 'binary', message: 'binary content (NUL bytes in the first 8 KB; UTF-16 is read only with a byte-order mark)' } };
     }
     if (controlShare(sample) > MAX_CONTROL_SHARE) {
-      return { ok: false, error: { code: 'binary', message: 'binary content (control characters in the first 8 KB)' } };
+      return { ok: false, text: '', error: { code: 'binary', message: 'binary content (control characters in the first 8 KB)' } };
     }
     this.mode = 'utf-8';
     return this.decode(all, final);
@@ -126,8 +132,9 @@ export class Decoder {
       const valid = firstInvalidUtf8(data);
       this.carry = Buffer.alloc(0);
       this.offset += valid;
+      const before = data.subarray(0, valid).toString('utf8');
       const rest = this.latin1(data.subarray(valid));
-      return rest.ok ? { ok: true, text: data.subarray(0, valid).toString('utf8') + rest.text } : rest;
+      return { ...rest, text: before + rest.text };
     }
     this.carry = Buffer.alloc(0);
     return this.latin1(data);
@@ -137,6 +144,7 @@ export class Decoder {
     if (controlShare(data) > MAX_CONTROL_SHARE) {
       return {
         ok: false,
+        text: '',
         error: { code: 'not-text', message: `not UTF-8, UTF-16 or Latin-1 text (control bytes after byte ${this.offset})` },
       };
     }

@@ -2,14 +2,19 @@ import { type Dirent, promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { describeIoError } from './io-error';
 import { isLogName, isZipName } from './log-names';
-import { failed, type PlanItem, type Source } from './result';
+import { failed, type PlanItem } from './result';
 
 /** Folders no one means when they point kvdoctor at a tree of logs. */
 const SKIPPED_FOLDERS = new Set(['.git', 'node_modules']);
 
 export const STDIN_NAME = '<stdin>';
 
-async function walk(dir: string, out: Source[]): Promise<string | undefined> {
+/**
+ * A folder's logs and archives, in name order, into `out`. A subfolder that cannot be listed is an
+ * input error naming it, in its place: skipping it would report a clean run over logs never read.
+ * Returns the reason when `dir` itself cannot be listed.
+ */
+async function walk(dir: string, out: PlanItem[]): Promise<string | undefined> {
   let entries: Dirent[];
   try {
     entries = await fs.readdir(dir, { withFileTypes: true });
@@ -20,7 +25,9 @@ async function walk(dir: string, out: Source[]): Promise<string | undefined> {
   for (const entry of entries) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path, out);
+      if (SKIPPED_FOLDERS.has(entry.name)) continue;
+      const problem = await walk(path, out);
+      if (problem !== undefined) out.push({ result: failed(path, 'unreadable', problem) });
       continue;
     }
     // Symbolic links are followed to files only: a linked folder could loop.
@@ -28,7 +35,7 @@ async function walk(dir: string, out: Source[]): Promise<string | undefined> {
     if (!isLogName(entry.name) && !isZipName(entry.name)) continue;
     const stat = await fs.stat(path).catch(() => undefined);
     if (stat === undefined || !stat.isFile()) continue;
-    out.push({ kind: isZipName(entry.name) ? 'zip' : 'file', path, display: path, size: stat.size });
+    out.push({ source: { kind: isZipName(entry.name) ? 'zip' : 'file', path, display: path, size: stat.size } });
   }
   return undefined;
 }
@@ -52,11 +59,11 @@ export async function plan(args: readonly string[]): Promise<PlanItem[]> {
       continue;
     }
     if (stat.isDirectory()) {
-      const found: Source[] = [];
+      const found: PlanItem[] = [];
       const problem = await walk(arg, found);
       if (problem !== undefined) items.push({ result: failed(arg, 'unreadable', problem) });
       else if (found.length === 0) items.push({ result: failed(arg, 'no-logs', 'the folder holds no .log, .txt, .json or .zip file') });
-      for (const source of found) items.push({ source });
+      items.push(...found);
     } else {
       items.push({ source: { kind: isZipName(arg) ? 'zip' : 'file', path: arg, display: arg, size: stat.size } });
     }

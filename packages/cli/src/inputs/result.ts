@@ -19,9 +19,15 @@ export interface InputError {
   readonly message: string;
 }
 
+/** Text that turned binary part-way: the report covers the bytes before `at`, the rest was not read. */
+export interface PartialRead {
+  readonly at: number;
+  readonly message: string;
+}
+
 /** One diagnosed input (a file, a zip entry or standard input), or why it could not be read. */
 export type InputResult =
-  | { readonly input: string; readonly ok: true; readonly encoding: Encoding; readonly report: Report }
+  | { readonly input: string; readonly ok: true; readonly encoding: Encoding; readonly report: Report; readonly partial?: PartialRead }
   | { readonly input: string; readonly ok: false; readonly error: InputError };
 
 export function failed(input: string, code: InputErrorCode, message: string): InputResult {

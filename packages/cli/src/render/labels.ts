@@ -1,5 +1,5 @@
 import type { ClientIpOwner, CommandTool, Details, Facts, Platform, Report } from '@kvdoctor/diagnose';
-import type { Encoding } from '../inputs/result';
+import type { Encoding, PartialRead } from '../inputs/result';
 
 const CI_NAMES: Record<Platform['ci'], string | undefined> = {
   'azure-devops': 'Azure DevOps',
@@ -80,12 +80,13 @@ export function factRows(facts: Facts, details: Details): [string, string][] {
   return rows.filter((r): r is [string, string] => r[1] !== undefined);
 }
 
-/** What the heading of one input says about it: CI, size, how it was decoded, secrets masked. */
-export function aboutInput(report: Report, encoding: Encoding): string[] {
+/** What the heading of one input says about it: CI, size, how it was decoded, where it stopped, secrets masked. */
+export function aboutInput(report: Report, encoding: Encoding, partial: PartialRead | undefined): string[] {
   return [
     platformLabel(report.platform),
     `${report.stats.lines} lines`,
     encoding === 'utf-8' ? undefined : `read as ${ENCODING_NAMES[encoding]}`,
+    partial === undefined ? undefined : `read up to byte ${partial.at}, binary after it`,
     report.stats.redactions > 0 ? `${report.stats.redactions} secrets masked` : undefined,
   ].filter((p): p is string => p !== undefined);
 }

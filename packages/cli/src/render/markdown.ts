@@ -50,7 +50,7 @@ function resultMarkdown(result: InputResult): string[] {
   const heading = `## ${code(safe(result.input))}`;
   if (!result.ok) return [heading, '', `Could not be read: ${prose(result.error.message)}.`, ''];
   const { report } = result;
-  const about = aboutInput(report, result.encoding);
+  const about = aboutInput(report, result.encoding, result.partial);
   const out = [heading, '', `_${about.join(' · ')}_`, ''];
   if (report.findings.length === 0) return [...out, 'No Key Vault error found.', ''];
   report.findings.forEach((f, i) => out.push(...findingMarkdown(f, i + 1)));

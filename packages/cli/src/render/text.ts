@@ -53,7 +53,7 @@ function findingLines(finding: Finding, c: Colors): string[] {
 function resultLines(result: InputResult, c: Colors): string[] {
   if (!result.ok) return [`${c.bold(safe(result.input))}`, `${c.red('could not be read:')} ${result.error.message}`, ''];
   const { report } = result;
-  const about = aboutInput(report, result.encoding);
+  const about = aboutInput(report, result.encoding, result.partial);
   const out = [`${c.bold(c.underline(safe(result.input)))}  ${c.dim(about.join(' · '))}`, ''];
   if (report.findings.length === 0) return [...out, `${c.green('✔')} No Key Vault error found.`, ''];
   for (const finding of report.findings) out.push(...findingLines(finding, c));

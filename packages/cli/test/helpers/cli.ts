@@ -36,14 +36,27 @@ function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, XDG_CACHE_HOME: join(tmpdir(), 'kvdoctor-test-no-cache'), ...extra };
 }
 
-export function kvdoctor(args: readonly string[], options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string } = {}): Run {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+/**
+ * Root reads and lists any file or folder whatever its mode (capabilities DAC_OVERRIDE and
+ * DAC_READ_SEARCH). `permissionsHold` runs the CLI without them (util-linux's setpriv drops them
+ * from the bounding set), so a mode-000 folder is as unreadable to it as to any user.
+ */
+const WITHOUT_OVERRIDE = ['setpriv', '--bounding-set', '-dac_override,-dac_read_search'];
+
+export function kvdoctor(
+  args: readonly string[],
+  options: { input?: string | Buffer; env?: Record<string, string>; cwd?: string; permissionsHold?: boolean } = {},
+): Run {
+  const command = options.permissionsHold === true && process.getuid?.() === 0 ? WITHOUT_OVERRIDE : [];
+  const [file = process.execPath, ...prefix] = [...command, process.execPath];
+  const r = spawnSync(file, [...prefix, BIN, ...args], {
     cwd: options.cwd ?? ROOT,
     input: options.input ?? '',
     env: cleanEnv(options.env ?? {}),
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
+  if (r.error !== undefined) throw new Error(`cannot run ${file}: ${r.error.message}`);
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

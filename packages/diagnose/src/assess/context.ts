@@ -1,5 +1,6 @@
 import { classifyAddress } from '../network/classify';
 import { ownerOf } from '../network/owners';
+import { ipv4Normalised } from '../network/parse-address';
 import type { ServiceTagIndex } from '../network/service-tag-index';
 import type { ClientIpClass, ClientIpOwner, Finding } from '../report/schema';
 import { findingGate, type Gate } from './gate';
@@ -24,7 +25,9 @@ export interface AssessContext {
 }
 
 export function assessContext(finding: Finding, model: VaultAccessModel, options: AssessOptions = {}): AssessContext {
-  const ip = finding.facts.clientIp;
+  // Findings also arrive from outside the library (a card button's data, a saved JSON report): an
+  // IPv4-mapped address in them must still be matched and fixed as the IPv4 address it is.
+  const ip = finding.facts.clientIp === undefined ? undefined : ipv4Normalised(finding.facts.clientIp);
   const ipClass = finding.facts.clientIpClass ?? (ip === undefined ? undefined : classifyAddress(ip));
   const stated = finding.facts.clientIpOwner;
   // A finding diagnosed without service tags says `unknown` where the index given here may know better.

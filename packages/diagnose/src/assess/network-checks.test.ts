@@ -57,6 +57,22 @@ describe('firewall check', () => {
     });
   });
 
+  it('matches and fixes an IPv4-mapped caller from outside the library (a card button, a saved report) as its IPv4 address', () => {
+    const mapped = findingOf('firewall', { innerErrorCode: 'ForbiddenByFirewall', clientIp: '::ffff:52.1.2.3' });
+    expect(firewallCheck(assessContext(mapped, modelOf()))).toEqual({
+      check: 'firewall',
+      status: 'fail',
+      evidence: 'defaultAction Deny, bypass AzureServices, 52.1.2.3 matches no ipRule (2 rules); 52.1.2.3 is in no published Azure DevOps range: likely your self-hosted agent or office egress → add this address',
+      command: { tool: 'az', text: 'az keyvault network-rule add --resource-group rg-x --name hypervmigratio98a5kv --ip-address 52.1.2.3' },
+    });
+    const admitted = modelOf({ networkAcls: { defaultAction: 'Deny', bypass: 'AzureServices', ipRules: ['52.1.2.0/24'], virtualNetworkRules: [] } });
+    expect(firewallCheck(assessContext(mapped, admitted))).toEqual({
+      check: 'firewall',
+      status: 'pass',
+      evidence: 'defaultAction Deny, bypass AzureServices, 52.1.2.3 matches ipRule 52.1.2.0/24: the address is now allowed → the refusal predates the rule, or propagation: retry',
+    });
+  });
+
   it('fails an IPv6 caller without a command (IPv4 rules only)', () => {
     const ctx = assessContext(findingOf('firewall', { clientIp: '2001:4860:4860::8888' }), modelOf());
     expect(firewallCheck(ctx)).toEqual({

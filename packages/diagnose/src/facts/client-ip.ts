@@ -1,4 +1,5 @@
 import { Validator } from 'ip-num';
+import { parseAddress } from '../network/parse-address';
 import { trimEndChars } from '../rule-kit/trim-end';
 
 // "Client address: 40.82.190.38", the docs' "Client address (1.2.3.4) is not authorized", and the
@@ -15,7 +16,12 @@ function valid(candidate: string | undefined): string | undefined {
     if (parts.every((p) => p === 0)) return undefined;
     return parts.join('.');
   }
-  return Validator.isValidIPv6String(ip)[0] ? ip.toLowerCase() : undefined;
+  if (!Validator.isValidIPv6String(ip)[0]) return undefined;
+  // A dual-stack front end logs an IPv4 caller as ::ffff:a.b.c.d; Key Vault's IP rules take only the
+  // IPv4 address, so that is the fact every fix is built from.
+  const address = parseAddress(ip);
+  if (address?.version === 4) return address.value === 0 ? undefined : address.text;
+  return ip.toLowerCase();
 }
 
 /** The refused client address, if the text states a real one (masked `xx.xx.xx.xx` is not a fact). */

@@ -1,4 +1,4 @@
-import { ipv4NetworkOf, ipv4ToString, ipv6CidrProblem, parseAddress, parseCidr } from './parse-address';
+import { ipv4NetworkOf, ipv4Normalised, ipv4ToString, ipv6CidrProblem, parseAddress, parseCidr } from './parse-address';
 
 describe('parseAddress', () => {
   test('IPv4 becomes a uint32 with canonical text', () => {
@@ -12,8 +12,16 @@ describe('parseAddress', () => {
     expect(parseAddress('::1')?.text).toBe('::1');
   });
 
-  test('an IPv4-mapped IPv6 address is its IPv4 address', () => {
+  test('an IPv4-mapped IPv6 address is its IPv4 address, in any spelling', () => {
     expect(parseAddress('::ffff:52.228.82.7')).toEqual({ version: 4, value: 887378439, text: '52.228.82.7' });
+    expect(parseAddress('::FFFF:34e4:5207')).toEqual({ version: 4, value: 887378439, text: '52.228.82.7' });
+    expect(parseAddress('0:0:0:0:0:ffff:52.228.82.7')).toEqual({ version: 4, value: 887378439, text: '52.228.82.7' });
+  });
+
+  test('ipv4Normalised unwraps mapped addresses and leaves everything else as written', () => {
+    expect(ipv4Normalised('::ffff:52.1.2.3')).toBe('52.1.2.3');
+    expect(ipv4Normalised('2620:1EC:4::1')).toBe('2620:1EC:4::1');
+    expect(ipv4Normalised('not an address')).toBe('not an address');
   });
 
   test('non-addresses are undefined', () => {

@@ -21,8 +21,7 @@ export type CidrParse =
 
 const IPV6_BITS = 128n;
 const IPV6_ALL = (1n << IPV6_BITS) - 1n;
-// ::ffff:a.b.c.d carries an IPv4 address; Key Vault sees (and its firewall matches) the IPv4 one.
-const MAPPED = /^::ffff:(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})$/i;
+const IPV4_BITS = 0xffffffffn;
 
 /** Dotted text → uint32, for text already validated; undefined otherwise. */
 function ipv4Value(text: string): number | undefined {
@@ -47,15 +46,29 @@ function ipv6Short(value: bigint): string {
   return collapseIPv6Number(IPv6.fromBigInt(value).toString());
 }
 
-/** An address in any usual notation; IPv4-mapped IPv6 is read as its IPv4 address. */
+/**
+ * An address in any usual notation. IPv4-mapped IPv6 (::ffff:0:0/96, in any spelling: a dual-stack
+ * listener writes `::ffff:52.1.2.3`) is read as its IPv4 address: that is the caller Key Vault's
+ * firewall matches, and the only form its IP rules accept.
+ */
 export function parseAddress(input: string): Address | undefined {
   const text = input.trim();
-  const mapped = MAPPED.exec(text)?.[1];
-  const v4 = ipv4Value(mapped ?? text);
+  const v4 = ipv4Value(text);
   if (v4 !== undefined) return { version: 4, value: v4, text: ipv4ToString(v4) };
   if (!Validator.isValidIPv6String(text)[0]) return undefined;
-  const value = IPv6.fromString(text).getValue();
+  const v6 = IPv6.fromString(text);
+  const value = v6.getValue();
+  if (v6.isIPv4Mapped()) {
+    const mapped = Number(value & IPV4_BITS);
+    return { version: 4, value: mapped, text: ipv4ToString(mapped) };
+  }
   return { version: 6, value, text: ipv6Short(value) };
+}
+
+/** The address as Key Vault writes it when it is IPv4 (mapped IPv6 unwrapped); any other text unchanged. */
+export function ipv4Normalised(text: string): string {
+  const address = parseAddress(text);
+  return address?.version === 4 ? address.text : text;
 }
 
 /**
