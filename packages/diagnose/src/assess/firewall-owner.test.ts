@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import SNAPSHOT from '@kvdoctor/azure-ranges/snapshot.json';
 import { ServiceTagIndex } from '../network/service-tag-index';
 import { compileServiceTags } from '../network/service-tags';
 import type { Facts } from '../report/schema';
@@ -140,10 +139,9 @@ describe('firewall verdict by owner: Azure regions', () => {
   });
 });
 
-// The real weekly file from 2024-05-06, read from ../shared (never copied into the project).
-const REAL = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'ServiceTags_Public_20240506.json');
-(existsSync(REAL) ? describe : describe.skip)('firewall verdict with the real ServiceTags_Public_20240506.json', () => {
-  const compiled = compileServiceTags(JSON.parse(readFileSync(REAL, 'utf8')), { asOf: '2024-05-06' });
+// Microsoft's weekly file of 2024-05-06 as @kvdoctor/azure-ranges ships it (every regional AzureCloud tag).
+describe('firewall verdict with the ServiceTags_Public_20240506.json snapshot', () => {
+  const compiled = compileServiceTags(SNAPSHOT, { asOf: SNAPSHOT.asOf });
   const serviceTags = compiled.ok ? ServiceTagIndex.of(compiled.value) : undefined;
 
   it('an East US hosted agent: the United States\' AzureCloud prefixes cannot fit in the rule limit', () => {
