@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { isKnownAzureRegion } from '@kvdoctor/diagnose';
 import { join } from 'node:path';
 import { azureRanges, compileSnapshot, INDEX_PATH, indexText, loadAzureRanges, SNAPSHOT_PATH } from '@kvdoctor/azure-ranges';
 
@@ -58,4 +59,11 @@ test('a missing or damaged index is a value naming the file', () => {
   const index = azureRanges(missing);
   expect(index.lookup('52.168.10.10')).toBeUndefined();
   expect(index.status).toBe('failed');
+});
+
+test('every region of the snapshot has its Azure name (a refresh that brings a new region must add it)', () => {
+  const loaded = loadAzureRanges();
+  const regions = loaded.ok ? [...new Set(loaded.value.tags.map((t) => t.region).filter((r) => r !== ''))] : [];
+  expect(regions.length).toBeGreaterThan(60);
+  expect(regions.filter((r) => !isKnownAzureRegion(r))).toEqual([]);
 });

@@ -3,6 +3,7 @@ import type { Value } from '../fixes/quote';
 import { RULE_LIMITS } from './match-rules';
 import { allowRulesFix } from './ip-rules-fix';
 import type { SmallestChange } from './smallest-change';
+import { azureOwnerPlace } from './azure-regions';
 
 /**
  * What the owner of a refused address says about the cause, in words a pipeline author acts on.
@@ -13,7 +14,7 @@ export function ownerCause(owner: ClientIpOwner, ip: string, haveServiceTags: bo
     return `The Azure DevOps service itself read the vault to link or edit a variable group: client address ${ip} is Azure DevOps ${owner.geography} (${owner.list}, ${owner.range}, published ${owner.asOf}). It calls from its geography's published inbound ranges, not from your agent, and Azure DevOps is not a trusted service.`;
   }
   if (owner.kind === 'azure') {
-    const where = `${owner.region === '' ? 'an Azure datacenter' : `Azure region ${owner.region}`} (service tag ${owner.serviceTag}, range ${owner.range}, service tags of ${owner.asOf})`;
+    const where = azureOwnerPlace(owner);
     if (owner.serviceTag.startsWith('AzureDevOps')) {
       return `Client address ${ip} is the Azure DevOps service in ${where}: it read the vault for a variable group or service connection, and Azure DevOps is not a trusted service.`;
     }

@@ -127,7 +127,7 @@ describe('firewall: who owns the refused address', () => {
       asOf: '2024-05-06',
     });
     expect(finding?.causes).toContain(
-      'Client address 20.0.1.7 is in Azure region eastus (service tag AzureCloud.eastus, range 20.0.1.0/24, service tags of 2024-05-06): a Microsoft-hosted agent or GitHub-hosted runner made the call. Its address changes from run to run, and the ranges change with Microsoft\'s weekly service-tag update.',
+      'Client address 20.0.1.7 is in Azure East US (AzureCloud.eastus, range 20.0.1.0/24, service tags of 2024-05-06): a Microsoft-hosted agent or GitHub-hosted runner made the call. Its address changes from run to run, and the ranges change with Microsoft\'s weekly service-tag update.',
     );
     const advice = finding?.fixes.find((f) => f.title === 'Do not allow-list eastus: use a self-hosted agent or a private endpoint');
     expect(advice?.steps[0]).toBe(
