@@ -3,7 +3,7 @@ import type { Value } from '../fixes/quote';
 import { RULE_LIMITS } from './match-rules';
 import { allowRulesFix } from './ip-rules-fix';
 import type { SmallestChange } from './smallest-change';
-import { azureOwnerPlace } from './azure-regions';
+import { azureOwnerName, azureOwnerPlace } from './azure-regions';
 
 /**
  * What the owner of a refused address says about the cause, in words a pipeline author acts on.
@@ -49,7 +49,7 @@ export function ownerFixes(owner: ClientIpOwner, change: SmallestChange, vault: 
       : 'they cannot fit';
     return [
       {
-        title: `Do not allow-list ${c.region}: use a self-hosted agent or a private endpoint`,
+        title: `Do not allow-list ${azureOwnerName(owner)}: use a self-hosted agent or a private endpoint`,
         steps: [
           `${c.tag} has ${c.regionPrefixes} IPv4 prefixes${geo}, against Key Vault's limit of ${RULE_LIMITS.ipv4} IPv4 rules (${c.free} left): ${verdict}. Hosted agents run anywhere in the organisation's geography.`,
           'Run the job on a self-hosted agent (or Managed DevOps Pools / scale-set agents) in a virtual network that reaches the vault through a private endpoint or a virtual-network rule; or add the agent\'s address at the start of the run and remove it at the end.',
