@@ -40,7 +40,7 @@ const englishOnly = {
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   format: 'cjs',
   // The library from its sources, so it shares the CLI's one (ES module) copy of zod.
   alias: {
