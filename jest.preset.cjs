@@ -13,6 +13,8 @@ module.exports = {
     '^@kvdoctor/diagnose$': path.join(root, 'packages/diagnose/src/index.ts'),
     '^@kvdoctor/diagnose/schema$': path.join(root, 'packages/diagnose/src/report/schema.ts'),
     '^@kvdoctor/live-check$': path.join(root, 'packages/live-check/src/index.ts'),
+    '^@kvdoctor/azure-ranges$': path.join(root, 'packages/azure-ranges/src/index.ts'),
+    '^@kvdoctor/azure-ranges/snapshot.json$': path.join(root, 'packages/azure-ranges/data/snapshot.json'),
   },
   setupFilesAfterEnv: [path.join(root, 'test/setup/no-console.cjs')],
 };

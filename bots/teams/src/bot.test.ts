@@ -36,6 +36,23 @@ describe('pasting a log', () => {
     expect(shown).toContain('https://learn.microsoft.com/en-us/azure/key-vault/general/network-security');
   });
 
+  it('names a hosted runner\'s Azure region from the shipped Azure ranges, with their date, and advises to match', async () => {
+    const bot = harness();
+    const text = [
+      "Runner name: 'GitHub Actions 12'",
+      'ERROR: (Forbidden) Client address is not authorized and caller is not a trusted service.',
+      'Client address: 52.168.10.10',
+      'Vault: kv-contoso-prod;location=eastus',
+      'Inner error: {',
+      '    "code": "ForbiddenByFirewall"',
+      '}',
+    ].join('\n');
+    const shown = cardText(onlyCard(await bot.send(personalMessage(text, where))));
+    expect(shown).toContain('52.168.10.10 (public IPv4; Azure East US (AzureCloud.eastus), range 52.168.0.0/16, service tags of 2024-05-06)');
+    expect(shown).toContain('Do not allow-list Azure East US (AzureCloud.eastus): use a self-hosted agent or a private endpoint');
+    expect(shown).not.toContain('az keyvault network-rule add --name kv-contoso-prod --ip-address 52.168.10.10');
+  });
+
   it('puts everything a live check needs into the button, so any instance can answer it', async () => {
     const bot = harness();
     const card = onlyCard(await bot.send(personalMessage(EXAMPLE_LOG, where)));

@@ -1,3 +1,4 @@
+import { azureRanges } from '@kvdoctor/azure-ranges';
 import { createActivityEndpoint, createAdapter } from './adapter';
 import { createDownloader } from './attachments';
 import { KvdoctorBot } from './bot';
@@ -16,6 +17,7 @@ export function serve(config: Config, logger: Logger): void {
     allowedTenants: config.allowedTenants,
     download: createDownloader({ allowHttp: config.auth.mode === 'anonymous' }),
     liveCheck: createLiveChecker(config),
+    serviceTags: azureRanges(),
     storage: processStore(),
     logger,
     now: () => new Date(),

@@ -46,7 +46,7 @@ export function createServer(options: ServerOptions): BotServer {
     next();
   });
 
-  // restify 11 takes async handlers with two arguments and continues when the promise settles.
+  // restify (9+) takes async handlers with two arguments and continues when the promise settles.
   server.post('/api/messages', async (req, res) => {
     if (draining) {
       res.send(503, { error: { code: 'shutting-down', message: 'the bot is restarting; the channel will retry' } });

@@ -4,6 +4,7 @@
 //   dist/kvdoctor.bundle.cjs     src/bin.ts and everything it imports, in one file
 //   dist/kvdoctor.bundle.cache   V8's compiled code for it, made by running one diagnosis
 //   dist/kvdoctor-worker.cjs     src/batch/worker.ts, likewise in one file, for batch worker threads
+//   dist/azure-ranges.json       @kvdoctor/azure-ranges' compiled snapshot, the default service-tag data
 // Why: the CLI's start was ~0.26 s, mostly Node's module loader resolving and reading ~150 files;
 // one file starts in ~0.13 s and the code cache takes it to ~0.105 s (bare node: 0.06 s).
 // @kvdoctor/live-check stays a runtime require: only `check` loads it (and the Azure SDK behind it).
@@ -17,6 +18,8 @@ const cli = join(__dirname, '..');
 const root = join(cli, '..', '..');
 const dist = join(cli, 'dist');
 const { version } = JSON.parse(readFileSync(join(cli, 'package.json'), 'utf8'));
+// The Azure ranges snapshot's compiled index, copied beside the bundle: read only on a public address.
+const RANGES_FILE = 'azure-ranges.json';
 
 // zod's `locales` namespace (40 languages, ~0.4 MB, ~5 ms to evaluate) is never used by kvdoctor:
 // its messages are English, which zod registers from locales/en.js directly.
@@ -37,15 +40,18 @@ const englishOnly = {
 const common = {
   bundle: true,
   platform: 'node',
-  target: 'node20',
+  target: 'node22',
   format: 'cjs',
   // The library from its sources, so it shares the CLI's one (ES module) copy of zod.
-  alias: { '@kvdoctor/diagnose': join(root, 'packages', 'diagnose', 'src', 'index.ts') },
+  alias: {
+    '@kvdoctor/diagnose': join(root, 'packages', 'diagnose', 'src', 'index.ts'),
+    '@kvdoctor/azure-ranges': join(root, 'packages', 'azure-ranges', 'src', 'index.ts'),
+  },
   external: ['@kvdoctor/live-check'],
   // Names are kept (readable stack traces); whitespace and dead code go: ~30% less to parse.
   minifyWhitespace: true,
   minifySyntax: true,
-  define: { KVDOCTOR_VERSION: JSON.stringify(version), KVDOCTOR_WORKER_FILE: JSON.stringify('kvdoctor-worker.cjs') },
+  define: { KVDOCTOR_VERSION: JSON.stringify(version), KVDOCTOR_WORKER_FILE: JSON.stringify('kvdoctor-worker.cjs'), KVDOCTOR_RANGES_FILE: JSON.stringify(RANGES_FILE) },
   plugins: [englishOnly],
   logLevel: 'warning',
 };
@@ -90,6 +96,7 @@ async function main() {
   const cache = join(dist, 'kvdoctor.bundle.cache');
   writeIfChanged(bin, readFileSync(join(__dirname, 'launcher.cjs')), 0o755);
   writeIfChanged(join(dist, 'kvdoctor-worker.cjs'), worker);
+  writeIfChanged(join(dist, RANGES_FILE), readFileSync(join(root, 'packages', 'azure-ranges', 'data', 'index.json')));
   const mainFile = join(dist, 'kvdoctor.bundle.cjs');
   const stale = existsSync(mainFile) && Buffer.compare(readFileSync(mainFile), main) !== 0;
   // V8 checks a cache against the source's length, not its text: never let an old one meet a new bundle.

@@ -51,6 +51,7 @@ program
   .option('-o, --out <file>', 'write the output to this file instead of standard output')
   .option('-j, --jobs <n>', 'worker threads for many files (default: chosen from the batch and the cores)')
   .option('--service-tags <file>', 'Azure ServiceTags_Public.json to name the owners of client addresses')
+  .option('--exit-zero', 'exit 0 even when findings are reported (usage and input errors still exit 2)')
   .addHelpText('after', DIAGNOSE_HELP)
   .action(async (inputs: string[], flags: unknown) => exitWith(await diagnoseCommand(inputs, flags, io, loadSettings)));
 

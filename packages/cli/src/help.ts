@@ -41,7 +41,8 @@ ${EXIT_CODES_HELP.replace('  1  findings reported\n', '')}`;
 export const RANGES_HELP = `
 Download the weekly file from https://www.microsoft.com/en-us/download/details.aspx?id=56519.
 The cache is $XDG_CACHE_HOME/kvdoctor/service-tags.json (else ~/.cache/kvdoctor/service-tags.json);
-kvdoctor diagnose reads it when present (or a file given with --service-tags).
+kvdoctor diagnose reads it when present (or a file given with --service-tags); without either it
+uses the Azure ranges snapshot shipped with kvdoctor, whose date every Azure owner it names shows.
 
 Exit codes:
   0  imported

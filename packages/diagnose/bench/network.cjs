@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Service-tag index benchmark: compile time, compiled cache size, cache load time (target < 50 ms)
 // and lookups per second, against the built package (`npx pnpm@10.34.0 build` first).
-// Usage: node packages/diagnose/bench/network.cjs [ServiceTags_Public_YYYYMMDD.json]
+// Usage: node packages/diagnose/bench/network.cjs [ServiceTags_Public_YYYYMMDD.json] (default: the shipped snapshot)
 'use strict';
 const { readFileSync, existsSync } = require('node:fs');
 const path = require('node:path');
@@ -20,7 +20,8 @@ if (!existsSync(dist)) {
 const kv = require(dist);
 
 const repoRoot = path.join(__dirname, '..', '..', '..');
-const file = process.argv[2] ?? path.join(repoRoot, '..', 'shared', 'data', 'ServiceTags_Public_20240506.json');
+// Default: the snapshot @kvdoctor/azure-ranges ships (ServiceTags_Public.json's shape, a subset of its tags).
+const file = process.argv[2] ?? path.join(repoRoot, 'packages', 'azure-ranges', 'data', 'snapshot.json');
 if (!existsSync(file)) {
   fail(`no service-tags file at ${file}: pass one (download "Azure IP Ranges and Service Tags – Public Cloud")`, 2);
 }
@@ -33,7 +34,7 @@ let t = process.hrtime.bigint();
 const raw = JSON.parse(readFileSync(file, 'utf8'));
 const parseMs = ms(t);
 t = process.hrtime.bigint();
-const compiled = kv.compileServiceTags(raw, { asOf: kv.asOfFromFileName(path.basename(file)) ?? 'unknown' });
+const compiled = kv.compileServiceTags(raw, { asOf: kv.asOfFromFileName(path.basename(file)) ?? raw.asOf ?? 'unknown' });
 const compileMs = ms(t);
 if (!compiled.ok) {
   fail(`cannot compile ${file}: ${compiled.error.message}`, 1);

@@ -28,6 +28,7 @@ export { VerdictSchema, VerdictCheckSchema, VerdictStatusSchema, type Verdict, t
 export { classifyAddress, fitsIpRule } from './network/classify';
 export { parseAddress, parseCidr, type Address, type CidrRange } from './network/parse-address';
 export { ownerOf } from './network/owners';
+export { azureRegionName, azureOwnerName, azureOwnerPlace, isKnownAzureRegion } from './network/azure-regions';
 export { smallestChange, ruleValue, type SmallestChange, type RuleValue, type ChangeInput } from './network/smallest-change';
 export { INBOUND_2024, DATA_MIGRATION_2021, geographyInboundRanges, type AzureDevOpsList } from './network/azure-devops-ranges';
 export {

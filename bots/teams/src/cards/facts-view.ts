@@ -1,4 +1,4 @@
-import type { ClientIpClass, ClientIpOwner, CommandTool, Details, Facts, Finding } from '@kvdoctor/diagnose';
+import { azureOwnerName, type ClientIpClass, type ClientIpOwner, type CommandTool, type Details, type Facts, type Finding } from '@kvdoctor/diagnose';
 
 /** Fact rows for a card, in the order an engineer reads them: who, where, what, when. */
 const CLASS_LABEL: Record<ClientIpClass, string> = {
@@ -15,7 +15,7 @@ const CLASS_LABEL: Record<ClientIpClass, string> = {
 function ownerLabel(owner: ClientIpOwner | undefined): string | undefined {
   if (owner === undefined || owner.kind === 'unknown') return undefined;
   if (owner.kind === 'azure-devops') return `Azure DevOps, ${owner.geography} geography (${owner.range})`;
-  return `Azure ${owner.region}, service tag ${owner.serviceTag} (${owner.range})`;
+  return `${azureOwnerName(owner)}, range ${owner.range}, service tags of ${owner.asOf}`;
 }
 
 export function clientIpText(facts: Facts): string | undefined {

@@ -1,4 +1,4 @@
-import { diagnose, redact, type Report } from '@kvdoctor/diagnose';
+import { diagnose, redact, type Report, type ServiceTagIndex } from '@kvdoctor/diagnose';
 
 /** One text diagnosed: a paste (no name) or a file / zip entry (its name). */
 export interface Diagnosed {
@@ -18,11 +18,11 @@ function cutUtf8(text: string, maxBytes: number): { text: string; cut: boolean }
   return { text: head.endsWith('\ufffd') ? head.slice(0, -1) : head, cut: true };
 }
 
-export function diagnoseText(name: string | undefined, text: string, maxBytes: number | undefined): Diagnosed {
+export function diagnoseText(name: string | undefined, text: string, maxBytes: number | undefined, serviceTags: ServiceTagIndex | undefined): Diagnosed {
   const input = maxBytes === undefined ? { text, cut: false } : cutUtf8(text, maxBytes);
   return {
     name,
-    report: diagnose(input.text),
+    report: diagnose(input.text, serviceTags === undefined ? {} : { serviceTags }),
     secrets: redact(input.text).count,
     cutAt: input.cut ? maxBytes : undefined,
   };

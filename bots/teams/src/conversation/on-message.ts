@@ -45,7 +45,7 @@ async function readFiles(files: readonly Extract<IncomingAttachment, { kind: 'fi
       continue;
     }
     if (texts.skipped.length > 0) notices.push(skippedNotice(shown, texts.skipped));
-    for (const t of texts.texts) diagnosed.push(diagnoseText(redact(t.name).text, t.text, undefined));
+    for (const t of texts.texts) diagnosed.push(diagnoseText(redact(t.name).text, t.text, undefined, deps.serviceTags));
   }
   if (files.length > MAX_FILES) notices.push(`Only the first ${MAX_FILES} files were read.`);
   return { notices, diagnosed };
@@ -63,7 +63,7 @@ export async function onMessage(msg: IncomingMessage, deps: ConversationDeps, ou
     await out.typing();
     const read = await readFiles(files, deps);
     // A caption beside the file is diagnosed too, but only reported when it holds a finding.
-    const caption = text === '' || parseCommand(text) !== undefined ? undefined : diagnoseText(undefined, text, deps.limits.maxPasteBytes);
+    const caption = text === '' || parseCommand(text) !== undefined ? undefined : diagnoseText(undefined, text, deps.limits.maxPasteBytes, deps.serviceTags);
     const all = caption !== undefined && caption.report.findings.length > 0 ? [caption, ...read.diagnosed] : read.diagnosed;
     if (others.length > 0) read.notices.push(unreadable(others));
     if (all.length === 0) return out.send([{ kind: 'text', text: `I could not read the attached file${files.length === 1 ? '' : 's'}:\n\n${read.notices.map((n) => `- ${n}`).join('\n')}` }]);
@@ -75,6 +75,6 @@ export async function onMessage(msg: IncomingMessage, deps: ConversationDeps, ou
   if (command !== undefined) return runCommand(command, deps, out, now);
 
   // A paste is capped (maxPasteBytes) and diagnosed in milliseconds: no typing indicator needed.
-  const pasted = diagnoseText(undefined, text, deps.limits.maxPasteBytes);
+  const pasted = diagnoseText(undefined, text, deps.limits.maxPasteBytes, deps.serviceTags);
   return out.send(answer([pasted], others.length > 0 ? [unreadable(others)] : [], deps.limits, liveCheck));
 }

@@ -1,4 +1,4 @@
-import type { Details, Facts } from '@kvdoctor/diagnose';
+import type { Details, Facts, ServiceTagIndex } from '@kvdoctor/diagnose';
 import type { AdaptiveCard } from '../cards/adaptive';
 import type { Limits } from './limits';
 
@@ -73,4 +73,6 @@ export interface ConversationDeps {
   readonly download: Downloader;
   /** Undefined when no subscription is configured: the card shows no live-check button. */
   readonly liveCheck: LiveChecker | undefined;
+  /** Names the Azure region and service behind a refused address (the shipped snapshot, read on first use). */
+  readonly serviceTags: ServiceTagIndex | undefined;
 }

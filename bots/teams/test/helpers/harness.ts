@@ -1,3 +1,4 @@
+import { azureRanges } from '@kvdoctor/azure-ranges';
 import { MemoryStorage, TestAdapter, type Activity } from 'botbuilder';
 import { createDownloader } from '../../src/attachments';
 import { KvdoctorBot, type BotDeps } from '../../src/bot';
@@ -25,6 +26,7 @@ export function testDeps(logger: Logger, overrides: Partial<BotDeps> = {}): BotD
     allowedTenants: [TENANT],
     download: createDownloader({ allowHttp: true }),
     liveCheck: localLiveChecker(VAULTS),
+    serviceTags: azureRanges(),
     storage: new MemoryStorage(),
     logger,
     now: () => NOW,

@@ -16,15 +16,17 @@ const DiagnoseFlagsSchema = z.object({
   out: z.string().min(1, 'needs a file name').optional(),
   jobs: z.coerce.number().int().min(1).max(64).optional(),
   serviceTags: z.string().min(1, 'needs a file name').optional(),
+  exitZero: z.boolean().default(false),
 });
 
-const FLAG_NAMES = { format: '--format', out: '--out', jobs: '--jobs', serviceTags: '--service-tags' };
+const FLAG_NAMES = { format: '--format', out: '--out', jobs: '--jobs', serviceTags: '--service-tags', exitZero: '--exit-zero' };
 
 export type SettingsLoader = (flags: { serviceTags: string | undefined }, io: Io) => Promise<{ ok: true; settings: DiagnoseSettings } | { ok: false; message: string }>;
 
-function exitCodeOf(results: readonly InputResult[]): ExitCode {
+/** `--exit-zero` (the linters' convention) reports findings without failing the run; an unreadable input still does. */
+function exitCodeOf(results: readonly InputResult[], exitZero: boolean): ExitCode {
   if (results.some((r) => !r.ok)) return EXIT.usage;
-  return results.some((r) => r.ok && r.report.findings.length > 0) ? EXIT.findings : EXIT.clean;
+  return !exitZero && results.some((r) => r.ok && r.report.findings.length > 0) ? EXIT.findings : EXIT.clean;
 }
 
 /** `kvdoctor diagnose [FILE|DIR|-]...`: every input streamed through the library, one document out. */
@@ -34,7 +36,7 @@ export async function diagnoseCommand(paths: readonly string[], rawFlags: unknow
     warn(io, flags.message);
     return EXIT.usage;
   }
-  const { format, out, jobs, serviceTags } = flags.value;
+  const { format, out, jobs, serviceTags, exitZero } = flags.value;
   let args = paths;
   if (args.length === 0) {
     if (io.stdin.isTTY) {
@@ -70,5 +72,5 @@ export async function diagnoseCommand(paths: readonly string[], rawFlags: unknow
   if ((format === 'json' || format === 'csv') && wantsSummary(results) && io.stderr.isTTY) {
     io.stderr.write(`${textSummary(results, pc.createColors(colorEnabled(io.env, io.stderr, false))).join('\n')}\n`);
   }
-  return exitCodeOf(results);
+  return exitCodeOf(results, exitZero);
 }

@@ -1,4 +1,4 @@
-import type { ClientIpOwner, CommandTool, Details, Facts, Platform, Report } from '@kvdoctor/diagnose';
+import { azureOwnerName, type ClientIpOwner, type CommandTool, type Details, type Facts, type Platform, type Report } from '@kvdoctor/diagnose';
 import type { Encoding, PartialRead } from '../inputs/result';
 
 const CI_NAMES: Record<Platform['ci'], string | undefined> = {
@@ -39,12 +39,15 @@ export const TOOL_NAMES: Record<CommandTool, string> = {
   bash: 'Bash',
 };
 
+/** How a user renews the ranges behind an Azure owner (the download is weekly). */
+export const RANGES_REFRESH = 'kvdoctor ranges import ServiceTags_Public_YYYYMMDD.json (https://www.microsoft.com/en-us/download/details.aspx?id=56519)';
+
 function ownerLabel(owner: ClientIpOwner): string | undefined {
   switch (owner.kind) {
     case 'azure-devops':
       return `Azure DevOps ${owner.geography} (${owner.range})`;
     case 'azure':
-      return `${owner.serviceTag} (${owner.range})`;
+      return `${azureOwnerName(owner)}, range ${owner.range}`;
     case 'unknown':
       return undefined;
   }
@@ -57,6 +60,8 @@ export function factRows(facts: Facts, details: Details): [string, string][] {
     ['Object', facts.objectName === undefined ? undefined : `${facts.objectType ?? 'object'} ${facts.objectName}`],
     ['Client address', facts.clientIp === undefined ? undefined : facts.clientIpClass ? `${facts.clientIp} (${facts.clientIpClass})` : facts.clientIp],
     ['Address owner', facts.clientIpOwner ? ownerLabel(facts.clientIpOwner) : undefined],
+    // Azure's ranges change weekly: the date says how old the answer may be, and how to renew it.
+    ['Azure ranges', facts.clientIpOwner?.kind === 'azure' ? `as of ${facts.clientIpOwner.asOf}; refresh: ${RANGES_REFRESH}` : undefined],
     ['Caller app id', facts.appId],
     ['Caller object id', facts.objectId],
     ['Tenant', facts.tenantId],

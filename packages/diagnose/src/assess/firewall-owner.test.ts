@@ -1,5 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import SNAPSHOT from '@kvdoctor/azure-ranges/snapshot.json';
 import { ServiceTagIndex } from '../network/service-tag-index';
 import { compileServiceTags } from '../network/service-tags';
 import type { Facts } from '../report/schema';
@@ -82,7 +81,7 @@ describe('firewall verdict by owner: Azure DevOps', () => {
       check: 'firewall',
       status: 'fail',
       evidence:
-        'defaultAction Deny, bypass AzureServices, 20.39.13.5 matches no ipRule (0 rules); 20.39.13.5 is the Azure DevOps service in an Azure datacenter (service tag AzureDevOps, range 20.39.13.0/26, service tags of 2024-05-06), not your agent → allow its published range: add 20.39.13.0/26',
+        'defaultAction Deny, bypass AzureServices, 20.39.13.5 matches no ipRule (0 rules); 20.39.13.5 is the Azure DevOps service in an Azure datacenter (AzureDevOps, range 20.39.13.0/26, service tags of 2024-05-06), not your agent → allow its published range: add 20.39.13.0/26',
       command: { tool: 'az', text: add('20.39.13.0/26') },
     });
   });
@@ -95,7 +94,7 @@ describe('firewall verdict by owner: Azure regions', () => {
     expect(firewall({ clientIp: '20.151.100.7', clientIpClass: 'public-ipv4', clientIpOwner: hostedOwner }, ['52.228.82.0/24'])).toEqual({
       check: 'firewall',
       status: 'fail',
-      evidence: `defaultAction Deny, bypass AzureServices, 20.151.100.7 matches no ipRule (1 rule); 20.151.100.7 is in Azure region canadacentral (service tag AzureCloud.canadacentral, range 20.151.0.0/16, service tags of 2024-05-06): a caller inside Azure, most likely a Microsoft-hosted agent or GitHub-hosted runner, whose address changes from run to run → the region's AzureCloud prefixes (not counted: no service-tag data was given) change weekly and admit every Azure customer there; ${HOSTED_TAIL}`,
+      evidence: `defaultAction Deny, bypass AzureServices, 20.151.100.7 matches no ipRule (1 rule); 20.151.100.7 is in Azure Canada Central (AzureCloud.canadacentral, range 20.151.0.0/16, service tags of 2024-05-06): a caller inside Azure, most likely a Microsoft-hosted agent or GitHub-hosted runner, whose address changes from run to run → the region's AzureCloud prefixes (not counted: no service-tag data was given) change weekly and admit every Azure customer there; ${HOSTED_TAIL}`,
       command: { tool: 'az', text: ENDPOINT },
     });
   });
@@ -105,7 +104,7 @@ describe('firewall verdict by owner: Azure regions', () => {
     expect(verdicts.find((v) => v.check === 'firewall')).toEqual({
       check: 'firewall',
       status: 'fail',
-      evidence: `defaultAction Deny, bypass AzureServices, 20.151.100.7 matches no ipRule (2 rules); 20.151.100.7 is in Azure region canadacentral (service tag AzureCloud.canadacentral, range 20.151.0.0/16, service tags of 2024-05-06): a caller inside Azure, most likely a Microsoft-hosted agent or GitHub-hosted runner, whose address changes from run to run → AzureCloud.canadacentral has 3 IPv4 prefixes, the Canada geography 3, against 998 IPv4 rules left (of 1000): they would fit, but admit every Azure customer there and change weekly; ${HOSTED_TAIL}`,
+      evidence: `defaultAction Deny, bypass AzureServices, 20.151.100.7 matches no ipRule (2 rules); 20.151.100.7 is in Azure Canada Central (AzureCloud.canadacentral, range 20.151.0.0/16, service tags of 2024-05-06): a caller inside Azure, most likely a Microsoft-hosted agent or GitHub-hosted runner, whose address changes from run to run → AzureCloud.canadacentral has 3 IPv4 prefixes, the Canada geography 3, against 998 IPv4 rules left (of 1000): they would fit, but admit every Azure customer there and change weekly; ${HOSTED_TAIL}`,
       command: { tool: 'az', text: ENDPOINT },
     });
   });
@@ -115,7 +114,7 @@ describe('firewall verdict by owner: Azure regions', () => {
       check: 'firewall',
       status: 'fail',
       evidence:
-        'defaultAction Deny, bypass AzureServices, 20.48.197.106 matches no ipRule (0 rules); 20.48.197.106 is in Azure region canadacentral (service tag AzureKeyVault.CanadaCentral, range 20.48.197.104/29, service tags of 2024-05-06): an Azure service that is not a trusted Key Vault service → add this address',
+        'defaultAction Deny, bypass AzureServices, 20.48.197.106 matches no ipRule (0 rules); 20.48.197.106 is in Azure Canada Central (AzureKeyVault.CanadaCentral, range 20.48.197.104/29, service tags of 2024-05-06): an Azure service that is not a trusted Key Vault service → add this address',
       command: { tool: 'az', text: add('20.48.197.106') },
     });
   });
@@ -140,24 +139,23 @@ describe('firewall verdict by owner: Azure regions', () => {
   });
 });
 
-// The real weekly file from 2024-05-06, read from ../shared (never copied into the project).
-const REAL = path.join(__dirname, '..', '..', '..', '..', '..', 'shared', 'data', 'ServiceTags_Public_20240506.json');
-(existsSync(REAL) ? describe : describe.skip)('firewall verdict with the real ServiceTags_Public_20240506.json', () => {
-  const compiled = compileServiceTags(JSON.parse(readFileSync(REAL, 'utf8')), { asOf: '2024-05-06' });
+// Microsoft's weekly file of 2024-05-06 as @kvdoctor/azure-ranges ships it (every regional AzureCloud tag).
+describe('firewall verdict with the ServiceTags_Public_20240506.json snapshot', () => {
+  const compiled = compileServiceTags(SNAPSHOT, { asOf: SNAPSHOT.asOf });
   const serviceTags = compiled.ok ? ServiceTagIndex.of(compiled.value) : undefined;
 
   it('an East US hosted agent: the United States\' AzureCloud prefixes cannot fit in the rule limit', () => {
     expect(firewall({ clientIp: '20.42.77.1' }, ['52.228.82.0/24', '40.82.190.38'], serviceTags ? { serviceTags } : {})).toEqual({
       check: 'firewall',
       status: 'fail',
-      evidence: `defaultAction Deny, bypass AzureServices, 20.42.77.1 matches no ipRule (2 rules); 20.42.77.1 is in Azure region eastus (service tag AzureCloud.eastus, range 20.42.0.0/17, service tags of 2024-05-06): a caller inside Azure, most likely a Microsoft-hosted agent or GitHub-hosted runner, whose address changes from run to run → AzureCloud.eastus has 379 IPv4 prefixes, the United States geography 2743, against 998 IPv4 rules left (of 1000): they cannot fit in the rule limit; ${HOSTED_TAIL}`,
+      evidence: `defaultAction Deny, bypass AzureServices, 20.42.77.1 matches no ipRule (2 rules); 20.42.77.1 is in Azure East US (AzureCloud.eastus, range 20.42.0.0/17, service tags of 2024-05-06): a caller inside Azure, most likely a Microsoft-hosted agent or GitHub-hosted runner, whose address changes from run to run → AzureCloud.eastus has 379 IPv4 prefixes, the United States geography 2743, against 998 IPv4 rules left (of 1000): they cannot fit in the rule limit; ${HOSTED_TAIL}`,
       command: { tool: 'az', text: ENDPOINT },
     });
   });
 
   it('a Canada Central hosted agent: Canada\'s prefixes would fit, and the answer is still not an allow list', () => {
     expect(firewall({ clientIp: '20.151.100.7' }, [], serviceTags ? { serviceTags } : {}).evidence).toBe(
-      `defaultAction Deny, bypass AzureServices, 20.151.100.7 matches no ipRule (0 rules); 20.151.100.7 is in Azure region canadacentral (service tag AzureCloud.canadacentral, range 20.151.0.0/16, service tags of 2024-05-06): a caller inside Azure, most likely a Microsoft-hosted agent or GitHub-hosted runner, whose address changes from run to run → AzureCloud.canadacentral has 104 IPv4 prefixes, the Canada geography 176, against 1000 IPv4 rules left (of 1000): they would fit, but admit every Azure customer there and change weekly; ${HOSTED_TAIL}`,
+      `defaultAction Deny, bypass AzureServices, 20.151.100.7 matches no ipRule (0 rules); 20.151.100.7 is in Azure Canada Central (AzureCloud.canadacentral, range 20.151.0.0/16, service tags of 2024-05-06): a caller inside Azure, most likely a Microsoft-hosted agent or GitHub-hosted runner, whose address changes from run to run → AzureCloud.canadacentral has 104 IPv4 prefixes, the Canada geography 176, against 1000 IPv4 rules left (of 1000): they would fit, but admit every Azure customer there and change weekly; ${HOSTED_TAIL}`,
     );
   });
 

@@ -4,6 +4,7 @@ import { type RuleValue, ruleValue, type SmallestChange, smallestChange } from '
 import type { ClientIpOwner, Command } from '../report/schema';
 import { commands } from './commands';
 import { type AssessContext, plural } from './context';
+import { azureOwnerPlace } from '../network/azure-regions';
 
 /** Who the refused address is, and the one command that admits it at the right scope. */
 export interface OwnerVerdict {
@@ -56,7 +57,7 @@ function azureDevOps(ctx: AssessContext, ip: string, owner: Extract<ClientIpOwne
 }
 
 function azure(ctx: AssessContext, ip: string, owner: Extract<ClientIpOwner, { kind: 'azure' }>, change: SmallestChange): OwnerVerdict {
-  const where = `${owner.region === '' ? 'an Azure datacenter' : `Azure region ${owner.region}`} (service tag ${owner.serviceTag}, range ${owner.range}, service tags of ${owner.asOf})`;
+  const where = azureOwnerPlace(owner);
   if (owner.serviceTag.startsWith('AzureDevOps')) {
     const range = ruleValue(owner.range);
     return { clause: `${ip} is the Azure DevOps service in ${where}, not your agent → allow its published range: add ${range.bare}`, command: addRules(ctx, [range]) };

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * What decides whether a caller gets into a vault, as plain data. Built from Azure Resource Manager

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CommandSchema } from '../report/schema';
 
 /** One gate of a vault, in the order Key Vault applies them (network first, then authorization). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { classifyParsed } from './classify';
 import { type CidrRange, parseAddress, parseCidr } from './parse-address';
 

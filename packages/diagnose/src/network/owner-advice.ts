@@ -3,6 +3,7 @@ import type { Value } from '../fixes/quote';
 import { RULE_LIMITS } from './match-rules';
 import { allowRulesFix } from './ip-rules-fix';
 import type { SmallestChange } from './smallest-change';
+import { azureOwnerName, azureOwnerPlace } from './azure-regions';
 
 /**
  * What the owner of a refused address says about the cause, in words a pipeline author acts on.
@@ -13,7 +14,7 @@ export function ownerCause(owner: ClientIpOwner, ip: string, haveServiceTags: bo
     return `The Azure DevOps service itself read the vault to link or edit a variable group: client address ${ip} is Azure DevOps ${owner.geography} (${owner.list}, ${owner.range}, published ${owner.asOf}). It calls from its geography's published inbound ranges, not from your agent, and Azure DevOps is not a trusted service.`;
   }
   if (owner.kind === 'azure') {
-    const where = `${owner.region === '' ? 'an Azure datacenter' : `Azure region ${owner.region}`} (service tag ${owner.serviceTag}, range ${owner.range}, service tags of ${owner.asOf})`;
+    const where = azureOwnerPlace(owner);
     if (owner.serviceTag.startsWith('AzureDevOps')) {
       return `Client address ${ip} is the Azure DevOps service in ${where}: it read the vault for a variable group or service connection, and Azure DevOps is not a trusted service.`;
     }
@@ -48,7 +49,7 @@ export function ownerFixes(owner: ClientIpOwner, change: SmallestChange, vault: 
       : 'they cannot fit';
     return [
       {
-        title: `Do not allow-list ${c.region}: use a self-hosted agent or a private endpoint`,
+        title: `Do not allow-list ${azureOwnerName(owner)}: use a self-hosted agent or a private endpoint`,
         steps: [
           `${c.tag} has ${c.regionPrefixes} IPv4 prefixes${geo}, against Key Vault's limit of ${RULE_LIMITS.ipv4} IPv4 rules (${c.free} left): ${verdict}. Hosted agents run anywhere in the organisation's geography.`,
           'Run the job on a self-hosted agent (or Managed DevOps Pools / scale-set agents) in a virtual network that reaches the vault through a private endpoint or a virtual-network rule; or add the agent\'s address at the start of the run and remove it at the end.',

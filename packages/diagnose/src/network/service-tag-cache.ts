@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { type CompiledServiceTags, fail, issuesText, NO_TAG, type ServiceTagInfo, type ServiceTagsResult } from './service-tags';
+import { base64ToBytes, bytesToBase64 } from './base64';
 
 /**
  * The compiled index as JSON text: plain number arrays (readable, diffable) or base64 of
@@ -42,7 +43,7 @@ function encode(column: Column, values: Uint32Array | Uint16Array | Uint8Array):
     else if (width === 2) view.setUint16(i * 2, v, true);
     else view.setUint8(i, v);
   });
-  return Buffer.from(view.buffer).toString('base64');
+  return bytesToBase64(new Uint8Array(view.buffer));
 }
 
 type Typed = Uint32Array | Uint16Array | Uint8Array;
@@ -63,10 +64,10 @@ function column<T extends Typed>(name: Column, raw: readonly unknown[] | string,
     }
     return out;
   }
-  const bytes = Buffer.from(raw, 'base64');
-  // Node skips characters outside the alphabet, so a damaged string decodes short.
+  const bytes = base64ToBytes(raw);
+  // atob skips whitespace and tolerates missing padding: the decoded length catches those too.
   const padding = raw.endsWith('==') ? 2 : raw.endsWith('=') ? 1 : 0;
-  if (raw.length % 4 !== 0 || bytes.length !== (raw.length / 4) * 3 - padding) return `${name}: not base64`;
+  if (bytes === undefined || raw.length % 4 !== 0 || bytes.length !== (raw.length / 4) * 3 - padding) return `${name}: not base64`;
   if (bytes.length % width !== 0) return `${name}: ${bytes.length} bytes is not a whole number of ${width}-byte values`;
   const out = make(bytes.length / width);
   if (LITTLE_ENDIAN) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * The contract other tools build on. Bump the minor version for additive changes and the major

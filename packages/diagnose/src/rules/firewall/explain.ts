@@ -20,6 +20,8 @@ export function explainFirewall({ facts, details, platform, serviceTags }: Expla
   const variableGroup = details.via === 'variable-group';
   const hosted = HOSTED.has(platform.agent);
   const owner = facts.clientIpOwner;
+  // A hosted agent's region: its next run calls from another of the region's hundreds of prefixes.
+  const azureCloud = owner?.kind === 'azure' && owner.serviceTag.startsWith('AzureCloud');
   // Only a classed address gets network advice; without one the fixes keep their placeholders.
   const change = facts.clientIp !== undefined && cls !== undefined ? smallestChange({ address: facts.clientIp, cls, owner, serviceTags }) : undefined;
 
@@ -50,7 +52,7 @@ export function explainFirewall({ facts, details, platform, serviceTags }: Expla
     causes.push('The job ran on a hosted agent: its public address comes from the weekly Azure datacenter ranges of its region and changes from run to run, so a rule for one address will not hold.');
   }
   if (owner?.kind === 'unknown' && facts.clientIp !== undefined) causes.push(ownerCause(owner, facts.clientIp, serviceTags?.status === 'loaded'));
-  else causes.push('The agent, runner or workstation that made the call (self-hosted agent, office egress, Terraform operator machine) is not in the vault\'s IP rules.');
+  else if (!azureCloud) causes.push('The agent, runner or workstation that made the call (self-hosted agent, office egress, Terraform operator machine) is not in the vault\'s IP rules.');
   if (details.bypass === 'None') causes.push('Trusted Microsoft services cannot pass either: "Allow trusted Microsoft services to bypass this firewall" is off (bypass None).');
   causes.push('The vault was created locked down ("secure by default", or an Azure Policy that forces networkAcls.defaultAction Deny); public network access Enabled does not reopen a firewall that denies by default.');
   if (!hosted && !variableGroup && owner?.kind !== 'azure' && owner?.kind !== 'azure-devops') {
@@ -58,8 +60,8 @@ export function explainFirewall({ facts, details, platform, serviceTags }: Expla
   }
 
   const fixes: Fix[] = [];
-  // Never an IP rule for a private, IPv6 or otherwise non-public address.
-  if (change === undefined ? !throughVnet && !ipv6 : change.address !== undefined && !throughVnet) fixes.push(allowIpFix(vault, ip, rg));
+  // Never an IP rule for a private, IPv6 or otherwise non-public address, nor a lasting one for a hosted agent's.
+  if (!azureCloud && (change === undefined ? !throughVnet && !ipv6 : change.address !== undefined && !throughVnet)) fixes.push(allowIpFix(vault, ip, rg));
   if (owner !== undefined && change !== undefined) fixes.push(...ownerFixes(owner, change, vault, rg));
   if (change?.noIpRule !== undefined && change.noIpRule.because !== 'private') {
     fixes.push({ title: change.noIpRule.because === 'ipv6' ? 'Reach the vault over IPv4 or a private endpoint' : "Find the agent's public address", steps: [change.noIpRule.instead], commands: [] });
