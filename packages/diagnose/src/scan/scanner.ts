@@ -255,7 +255,7 @@ export class Scanner {
         this.waiting = hit;
         continue;
       }
-      if (!this.confirmed(hit, nextLine)) continue;
+      if (!this.confirmed(hit, lineEnd)) continue;
       if (p) {
         if (!full && (end === -1 || hit < end || this.backLines(this.text.lineStart(hit), before, p.start) <= end)) {
           this.takeHit(p, hit);
@@ -282,12 +282,15 @@ export class Scanner {
    * holds a whole marker. The line before is not read across the last region's end, so the answer
    * is the same however the log arrives in chunks.
    */
-  private confirmed(hit: number, nextLine: number): boolean {
+  private confirmed(hit: number, lineEnd: number): boolean {
     const lineStart = this.text.lineStart(hit);
+    const own = this.text.slice(lineStart, lineEnd === -1 ? this.text.end : lineEnd);
+    const nextLine = lineEnd === -1 ? this.text.end : lineEnd + 1;
     const from = lineStart > this.floor ? Math.max(this.text.lineStart(lineStart - 1), this.floor) : lineStart;
+    const before = from < lineStart ? this.text.slice(from, lineStart - 1) : undefined;
     const nextEnd = nextLine >= this.text.end ? -1 : this.text.newlineAfter(nextLine);
-    const to = nextEnd === -1 ? this.text.end : nextEnd;
-    return this.markers.confirms(this.text.slice(from, to).split('\n'));
+    const after = nextLine < this.text.end ? this.text.slice(nextLine, nextEnd === -1 ? this.text.end : nextEnd) : undefined;
+    return this.markers.confirms(own, before, after);
   }
 
   private flush(end: number): void {
