@@ -11,6 +11,7 @@ import publicNetworkDisabled from './public-network-disabled/rule';
 import rbac from './rbac/rule';
 import serviceConnectionPermissions from './service-connection-permissions/rule';
 import softDeleted from './soft-deleted/rule';
+import templateDeployment from './template-deployment/rule';
 import unauthorizedToken from './unauthorized-token/rule';
 
 /** The registry: one line per family, sorted by id (written by scripts/register-rules.cjs). */
@@ -27,5 +28,6 @@ export const rules = [
   rbac,
   serviceConnectionPermissions,
   softDeleted,
+  templateDeployment,
   unauthorizedToken,
 ] as const satisfies readonly Rule[];
