@@ -1,0 +1,39 @@
+import { contentStart, isLineBreak, lineEnd, looksRandom, nextLineStart, runEnd, SECRET_CHARS } from './chars';
+import type { Mask } from './mask';
+
+// What may close a value after its last character: a quote, a separator, a bracket, blanks.
+const CLOSING = new Set([...'"\'`,;)]}\\ \t'].map((c) => c.charCodeAt(0)));
+// A wrapped remainder alone on its line: a few random characters, or a long run of any.
+const ALONE_RANDOM = 4;
+const LONG = 16;
+
+/** The next line's start when nothing but blanks follows `end` on its line; else -1. */
+function followingLine(text: string, end: number): number {
+  let i = end;
+  while (i < text.length && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
+  if (i >= text.length || !isLineBreak(text.charCodeAt(i))) return -1;
+  return nextLineStart(text, i);
+}
+
+/** Whether the run [start, end) on a line that ends at `stop` reads as the rest of a secret. */
+function isRemainder(text: string, start: number, end: number, stop: number): boolean {
+  let rest = end;
+  while (rest < stop && CLOSING.has(text.charCodeAt(rest))) rest++;
+  const length = end - start;
+  if (rest === stop) return length >= ALONE_RANDOM && (length >= LONG || looksRandom(text, start, end));
+  return length >= LONG && looksRandom(text, start, end);
+}
+
+/**
+ * A secret split over lines: when a secret (or a secret's name with no value yet) ends its line at
+ * `end`, the next line's leading run is its remainder if it looks like one. The terminal wraps a
+ * long token; YAML puts a value under its name. Marked as the same secret (code `code`), so a
+ * remainder that fills its line is continued in turn when the masking pass reaches it.
+ */
+export function continueAfter(text: string, mask: Mask, end: number, code: number): void {
+  const next = followingLine(text, end);
+  if (next === -1) return;
+  const start = contentStart(text, next);
+  const run = runEnd(text, start, SECRET_CHARS);
+  if (isRemainder(text, start, run, lineEnd(text, run))) mask.continueWith(start, run, code);
+}
