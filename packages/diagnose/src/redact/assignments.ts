@@ -1,4 +1,4 @@
-import { isLineBreak } from './chars';
+import { isLineBreak, later } from './chars';
 import type { Detector, SecretKind } from './detector';
 import { isPlaceholder, valueEnd } from './value';
 
@@ -73,6 +73,6 @@ export const detectAssignments: Detector = (text, mask) => {
     const end = valueEnd(text, start, m[3] === undefined ? undefined : m[3].charCodeAt(m[3].length - 1));
     if (end === start && (end === text.length || isLineBreak(text.charCodeAt(end)))) mask.add(start, end, kind);
     else if (!skipped(text, name, start, end)) mask.add(start, end, kind);
-    ASSIGNED.lastIndex = Math.max(ASSIGNED.lastIndex, end);
+    ASSIGNED.lastIndex = later(ASSIGNED.lastIndex, end);
   }
 };

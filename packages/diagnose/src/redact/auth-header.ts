@@ -1,4 +1,4 @@
-import { charSet, looksRandom, runEnd } from './chars';
+import { charSet, later, looksRandom, runEnd } from './chars';
 import type { Detector } from './detector';
 import type { Mask } from './mask';
 import { isPlaceholder, valueEnd } from './value';
@@ -25,7 +25,7 @@ function credentialsAfterScheme(text: string, mask: Mask): void {
     // `Bearer realm="…"` and `Bearer authorization_uri=…` are parameters of a challenge, not tokens:
     // words without a digit or base64 symbol.
     if (core - start >= MIN && looksRandom(text, start, core) && !isPlaceholder(text, start, end)) mask.add(start, end, 'token');
-    SCHEME.lastIndex = Math.max(SCHEME.lastIndex, end);
+    SCHEME.lastIndex = later(SCHEME.lastIndex, end);
   }
 }
 
@@ -38,7 +38,7 @@ function headerValues(text: string, mask: Mask): void {
     if (gap > word) start = gap;
     const end = valueEnd(text, start, undefined);
     if (end - start >= MIN && !isPlaceholder(text, start, end)) mask.add(start, end, 'token');
-    HEADER.lastIndex = Math.max(HEADER.lastIndex, end);
+    HEADER.lastIndex = later(HEADER.lastIndex, end);
   }
 }
 

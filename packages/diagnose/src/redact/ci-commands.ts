@@ -1,4 +1,4 @@
-import { lineEnd } from './chars';
+import { later, lineEnd } from './chars';
 import type { Detector } from './detector';
 import { isPlaceholder } from './value';
 
@@ -20,7 +20,7 @@ export const detectCiCommands: Detector = (text, mask) => {
       let end = lineEnd(text, start);
       while (end > start && (text.charCodeAt(end - 1) === 32 || text.charCodeAt(end - 1) === 9)) end--;
       if (end > start && !isPlaceholder(text, start, end)) mask.add(start, end, 'secret');
-      re.lastIndex = Math.max(re.lastIndex, end);
+      re.lastIndex = later(re.lastIndex, end);
     }
   }
 };

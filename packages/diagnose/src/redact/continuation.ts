@@ -17,23 +17,27 @@ function followingLine(text: string, end: number): number {
 
 /** Whether the run [start, end) on a line that ends at `stop` reads as the rest of a secret. */
 function isRemainder(text: string, start: number, end: number, stop: number): boolean {
+  // Base64 padding is no sign of randomness here: "client_secret=" alone on a line is a name.
+  let core = end;
+  while (core > start && text.charCodeAt(core - 1) === 61) core--;
   let rest = end;
   while (rest < stop && CLOSING.has(text.charCodeAt(rest))) rest++;
   const length = end - start;
-  if (rest === stop) return length >= ALONE_RANDOM && (length >= LONG || looksRandom(text, start, end));
-  return length >= LONG && looksRandom(text, start, end);
+  if (rest === stop) return length >= ALONE_RANDOM && (length >= LONG || looksRandom(text, start, core));
+  return length >= LONG && looksRandom(text, start, core);
 }
 
 /**
  * A secret split over lines: when a secret (or a secret's name with no value yet) ends its line at
  * `end`, the next line's leading run is its remainder if it looks like one. The terminal wraps a
  * long token; YAML puts a value under its name. Marked as the same secret (code `code`), so a
- * remainder that fills its line is continued in turn when the masking pass reaches it.
+ * remainder that fills its line is continued in turn when the masking pass reaches it. `named`:
+ * only the name was masked so far, so this is the secret's first (counted) part.
  */
-export function continueAfter(text: string, mask: Mask, end: number, code: number): void {
+export function continueAfter(text: string, mask: Mask, end: number, code: number, named: boolean): void {
   const next = followingLine(text, end);
   if (next === -1) return;
   const start = contentStart(text, next);
   const run = runEnd(text, start, SECRET_CHARS);
-  if (isRemainder(text, start, run, lineEnd(text, run))) mask.continueWith(start, run, code);
+  if (isRemainder(text, start, run, lineEnd(text, run))) mask.continueWith(start, run, code, named);
 }

@@ -1,4 +1,4 @@
-import { charSet, isLineBreak, runEnd, runStart } from './chars';
+import { charSet, isLineBreak, later, runEnd, runStart } from './chars';
 import type { Detector } from './detector';
 
 const SECRET_CHARS = charSet('_~.-');
@@ -25,14 +25,14 @@ function markerAt(text: string, at: number): number {
 
 export const detectEntraSecrets: Detector = (text, mask) => {
   let scanned = 0;
-  for (let at = text.indexOf(MARK, 1); at !== -1; at = text.indexOf(MARK, Math.max(at + 1, scanned))) {
+  for (let at = text.indexOf(MARK, 1); at !== -1; at = text.indexOf(MARK, later(at + 1, scanned))) {
     const marker = markerAt(text, at);
     if (marker === 0 || !isDigit(text.charCodeAt(at - 1))) continue;
     const tail = at + marker;
     const end = runEnd(text, tail, marker > 2 ? ENCODED_CHARS : SECRET_CHARS);
     const cut = end === text.length || isLineBreak(text.charCodeAt(end));
     if (end - tail >= TAIL || (cut && end - tail >= CUT_TAIL)) {
-      mask.add(runStart(text, at - 1, SECRET_CHARS, Math.max(scanned, at - 4)), end, 'client-secret');
+      mask.add(runStart(text, at - 1, SECRET_CHARS, later(scanned, at - 4)), end, 'client-secret');
     }
     // A later marker in the same run has a shorter tail: none can qualify where this one did not.
     scanned = end;

@@ -1,4 +1,4 @@
-import { charSet, runEnd } from './chars';
+import { charSet, later, runEnd } from './chars';
 import type { Detector, SecretKind } from './detector';
 import type { Mask } from './mask';
 import { isPlaceholder, valueEnd } from './value';
@@ -57,7 +57,7 @@ function options(text: string, mask: Mask): void {
       if (line === undefined || line[0] > m.index) continue;
     }
     const end = argument(text, m.index + m[0].length, KINDS[flag] ?? 'password', mask);
-    FLAG.lastIndex = Math.max(FLAG.lastIndex, end);
+    FLAG.lastIndex = later(FLAG.lastIndex, end);
   }
 }
 
@@ -71,7 +71,7 @@ function secureStrings(text: string, mask: Mask): void {
       at = SECURE_STRING_OPTION.lastIndex;
     }
     const end = argument(text, runEnd(text, at, BLANKS), 'password', mask);
-    SECURE_STRING.lastIndex = Math.max(SECURE_STRING.lastIndex, end);
+    SECURE_STRING.lastIndex = later(SECURE_STRING.lastIndex, end);
   }
 }
 

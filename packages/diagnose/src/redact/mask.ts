@@ -46,9 +46,13 @@ export class Mask {
     return this.kinds[at] ?? 0;
   }
 
-  /** Marks [start, end) as another line of the secret whose code is `code`. */
-  continueWith(start: number, end: number, code: number): void {
+  /**
+   * Marks [start, end) as the value of a secret of code `code` begun on an earlier line: counted
+   * when only its name was there, not when it is another line of a value already counted.
+   */
+  continueWith(start: number, end: number, code: number, counted: boolean): void {
     for (let i = start; i < end; i++) if (this.kinds[i] === 0) this.kinds[i] = code;
+    if (counted && end > start) this.starts[start] = 1;
   }
 
   /** End of the secret run that starts at `start`, and whether any counted secret starts in it. */

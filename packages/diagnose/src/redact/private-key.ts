@@ -1,4 +1,4 @@
-import { BASE64_ANY, contentStart, lineEnd, nextLineStart, runEnd } from './chars';
+import { BASE64_ANY, contentStart, later, lineEnd, nextLineStart, runEnd } from './chars';
 import type { Detector } from './detector';
 import type { Mask } from './mask';
 import { isPlaceholder } from './value';
@@ -65,6 +65,6 @@ export const detectPrivateKeys: Detector = (text, mask) => {
     } else {
       resume = bodyLines(text, nextLineStart(text, stop), ends, mask);
     }
-    BEGIN.lastIndex = Math.max(BEGIN.lastIndex, resume);
+    BEGIN.lastIndex = later(BEGIN.lastIndex, resume);
   }
 };

@@ -34,14 +34,14 @@ const DETECTORS: readonly Detector[] = [
 function render(text: string, offset: number): { text: string; count: number } {
   const mask = new Mask(text);
   for (const detect of DETECTORS) detect(text, mask);
-  for (let i = 0; i < mask.pending.length; i += 2) continueAfter(text, mask, mask.pending[i] ?? 0, mask.pending[i + 1] ?? 0);
+  for (let i = 0; i < mask.pending.length; i += 2) continueAfter(text, mask, mask.pending[i] ?? 0, mask.pending[i + 1] ?? 0, true);
   let out = '';
   let count = 0;
   let at = 0;
   for (let start = mask.nextSecret(0); start !== -1; start = mask.nextSecret(at)) {
     const code = mask.codeAt(start);
     const run = mask.runFrom(start);
-    continueAfter(text, mask, run.end, code);
+    continueAfter(text, mask, run.end, code, false);
     out += `${text.slice(at, start)}[REDACTED:${Mask.kindOf(code)}]`;
     if (run.counted && run.end > offset) count++;
     at = run.end;

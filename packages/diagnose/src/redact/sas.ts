@@ -1,4 +1,4 @@
-import { charSet, isLineBreak, runEnd } from './chars';
+import { charSet, isLineBreak, later, runEnd } from './chars';
 import type { Detector } from './detector';
 
 /** A signature's characters, URL-encoded or not. */
@@ -26,6 +26,6 @@ export const detectSas: Detector = (text, mask) => {
     const start = m.index + m[0].length;
     const end = runEnd(text, start, SIG_CHARS);
     if (end - start >= MIN) mask.add(start, end, 'sas');
-    SIG.lastIndex = Math.max(SIG.lastIndex, end);
+    SIG.lastIndex = later(SIG.lastIndex, end);
   }
 };

@@ -1,4 +1,4 @@
-import { charSet, looksRandom, runEnd } from './chars';
+import { charSet, later, looksRandom, runEnd } from './chars';
 import type { Detector } from './detector';
 import { isPlaceholder } from './value';
 
@@ -26,6 +26,6 @@ export const detectUrlCredentials: Detector = (text, mask) => {
       if (password !== -1 && end > password && !isPlaceholder(text, password, end)) mask.add(password, end, 'url-credential');
       else if (password === -1 && end - start >= TOKEN_USER && looksRandom(text, start, end)) mask.add(start, end, 'url-credential');
     }
-    next = Math.max(start, end);
+    next = later(start, end);
   }
 };

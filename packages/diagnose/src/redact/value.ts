@@ -28,7 +28,8 @@ export function valueEnd(text: string, from: number, quote: number | undefined):
   return i;
 }
 
-const WORDS = new Set(['null', 'none', 'true', 'false', 'undefined', 'redacted', 'masked', 'hidden', 'secret', 'password']);
+// Words that stand where a secret would: "null", a CI's "masked", GitHub's `permissions: id-token: write`.
+const WORDS = new Set(['null', 'none', 'true', 'false', 'undefined', 'redacted', 'masked', 'hidden', 'secret', 'password', 'read', 'write']);
 // What a reference or a mask starts with: "$VAR", "<app-secret>", "(ConvertTo-SecureString …)",
 // "{{ … }}", "%(name)s", a CI's "***", our "[REDACTED…" (or a hand-masked paste's).
 const REFERENCES = ['$', '<', '(', '{{', '%(', '***', '[REDACTED', '[redacted'];
@@ -40,8 +41,20 @@ const FILLERS = new Set([...'xX*.'].map((c) => c.charCodeAt(0)));
  */
 export function isPlaceholder(text: string, from: number, to: number): boolean {
   if (REFERENCES.some((r) => text.startsWith(r, from))) return true;
+  if (isVariableName(text, from, to)) return true;
   if (to - from > 12) return false;
   if (WORDS.has(text.slice(from, to).toLowerCase())) return true;
   for (let i = from; i < to; i++) if (!FILLERS.has(text.charCodeAt(i))) return false;
   return true;
+}
+
+/** SCREAMING_SNAKE_CASE with an underscore: a variable's name ("id-token: ACTIONS_ID_TOKEN_REQUEST_URL unavailable"). */
+function isVariableName(text: string, from: number, to: number): boolean {
+  let underscore = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 95) underscore = true;
+    else if (c < 65 || c > 90) return false;
+  }
+  return underscore;
 }

@@ -1,4 +1,4 @@
-import { ALPHANUMERIC, type CharSet, charSet, runEnd } from './chars';
+import { ALPHANUMERIC, type CharSet, charSet, later, runEnd } from './chars';
 import type { Detector } from './detector';
 import { type Alphabet, VENDOR_TOKEN_RULES, type VendorTokenRule } from './vendor-token-rules';
 
@@ -25,6 +25,6 @@ export const detectVendorTokens: Detector = (text, mask) => {
     const body = m.index + m[0].length;
     const end = runEnd(text, body, ALPHABETS[rule.alphabet]);
     if (end - body >= rule.min) mask.add(m.index, end, 'token');
-    VENDOR_PREFIX.lastIndex = Math.max(VENDOR_PREFIX.lastIndex, end);
+    VENDOR_PREFIX.lastIndex = later(VENDOR_PREFIX.lastIndex, end);
   }
 };
