@@ -1,6 +1,7 @@
 export { diagnose, createDiagnoser, type DiagnoseOptions, type Diagnoser } from './diagnose';
 export { explain, type ExplainOutcome, type ExplainResult } from './explain';
 export { redact, redactLines, type Redacted } from './redact/redact';
+export { echoCode } from './redact/echo-code';
 export type { SecretKind } from './redact/detector';
 export { rules } from './rules';
 export type { Rule, RuleMeta, Occurrence, ExplainInput, Explanation } from './rule-kit/rule';
