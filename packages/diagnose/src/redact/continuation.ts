@@ -41,3 +41,13 @@ export function continueAfter(text: string, mask: Mask, end: number, code: numbe
   const run = runEnd(text, start, SECRET_CHARS);
   if (isRemainder(text, start, run, lineEnd(text, run))) mask.continueWith(start, run, code, named);
 }
+
+/**
+ * The same on one line: kvdoctor joins the lines a terminal wrapped with a space, so the rest of a
+ * secret masked up to `end` can follow after one space. A long random run there is its remainder.
+ */
+export function continueInLine(text: string, mask: Mask, end: number, code: number): void {
+  if (text.charCodeAt(end) !== 32) return;
+  const run = runEnd(text, end + 1, SECRET_CHARS);
+  if (run - end - 1 >= LONG && looksRandom(text, end + 1, run)) mask.continueWith(end + 1, run, code, false);
+}

@@ -1,4 +1,4 @@
-import { BASE64_ANY, contentStart, later, lineEnd, nextLineStart, runEnd } from './chars';
+import { BASE64_ANY, contentStart, has, later, lineEnd, nextLineStart, runEnd } from './chars';
 import type { Detector } from './detector';
 import type { Mask } from './mask';
 import { isPlaceholder } from './value';
@@ -21,6 +21,13 @@ class EndFinder {
   }
 }
 
+/** End of the base64 at `start`: one run, or several that a join of wrapped lines separated by spaces. */
+function bodyEnd(text: string, start: number): number {
+  let end = runEnd(text, start, BASE64_ANY);
+  while (text.charCodeAt(end) === 32 && has(BASE64_ANY, text.charCodeAt(end + 1))) end = runEnd(text, end + 1, BASE64_ANY);
+  return end;
+}
+
 /** Masks the body lines after a BEGIN line; returns where the block ended. */
 function bodyLines(text: string, from: number, ends: EndFinder, mask: Mask): number {
   let line = from;
@@ -33,7 +40,7 @@ function bodyLines(text: string, from: number, ends: EndFinder, mask: Mask): num
       if (end > start) mask.add(start, end, 'private-key', continued);
       return end + END_MARK.length;
     }
-    const body = runEnd(text, start, BASE64_ANY);
+    const body = bodyEnd(text, start);
     if (body === stop && body > start) {
       mask.add(start, body, 'private-key', continued);
       continued = true;

@@ -1,7 +1,7 @@
 import { detectAssignments } from './assignments';
 import { detectAuthHeaders } from './auth-header';
 import { detectCiCommands } from './ci-commands';
-import { continueAfter } from './continuation';
+import { continueAfter, continueInLine } from './continuation';
 import type { Detector } from './detector';
 import { detectEntraSecrets } from './entra-secret';
 import { detectFlags } from './flags';
@@ -28,7 +28,8 @@ const DETECTORS: readonly Detector[] = [
 
 /**
  * One pass over the detectors' mask, left to right: each secret becomes `[REDACTED:<kind>]`, and one
- * that ends its line lends its kind to the next line's remainder, which the pass then reaches.
+ * that ends its line (or is followed by a space and more of it) lends its kind to its remainder,
+ * which the pass then reaches.
  * Counts the secrets that end after `offset`, each once however many lines it spans.
  */
 function render(text: string, offset: number): { text: string; count: number } {
@@ -42,6 +43,7 @@ function render(text: string, offset: number): { text: string; count: number } {
     const code = mask.codeAt(start);
     const run = mask.runFrom(start);
     continueAfter(text, mask, run.end, code, false);
+    continueInLine(text, mask, run.end, code);
     out += `${text.slice(at, start)}[REDACTED:${Mask.kindOf(code)}]`;
     if (run.counted && run.end > offset) count++;
     at = run.end;
