@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { redact } from '@kvdoctor/diagnose';
 import { Command, CommanderError } from 'commander';
 import { diagnoseCommand } from './commands/diagnose';
 import { explainCommand } from './commands/explain';
@@ -21,7 +22,8 @@ const program = new Command('kvdoctor')
   .version(packageVersion(), '-V, --version')
   .exitOverride()
   .showHelpAfterError('(run with --help for usage)')
-  .configureOutput({ outputError: (text, write) => write(`kvdoctor: ${text.replace(/^error: /, '')}`) })
+  // Commander quotes the arguments it rejects ("unknown command '…'"): a pasted secret is masked.
+  .configureOutput({ outputError: (text, write) => write(`kvdoctor: ${redact(text.replace(/^error: /, '')).text}`) })
   .addHelpText('after', PROGRAM_HELP);
 
 program
