@@ -1,6 +1,6 @@
 export { diagnose, createDiagnoser, type DiagnoseOptions, type Diagnoser } from './diagnose';
 export { explain, type ExplainOutcome, type ExplainResult } from './explain';
-export { redact, redactLines, type Redacted } from './redact/redact';
+export { redact, type Redacted } from './redact/redact';
 export { echoCode } from './redact/echo-code';
 export type { SecretKind } from './redact/detector';
 export { rules } from './rules';

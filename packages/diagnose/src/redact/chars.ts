@@ -13,8 +13,6 @@ export function charSet(extra: string, base = ALNUM): CharSet {
 }
 
 export const ALPHANUMERIC = charSet('');
-/** base64url, the alphabet of JWT segments. */
-export const BASE64URL = charSet('_-');
 /** Any base64 flavour (standard, url-safe, with padding): PEM bodies, storage keys, tokens. */
 export const BASE64_ANY = charSet('+/=_-');
 /** What a secret's value can be made of when nothing else bounds it (URL-encoded included). */
