@@ -1,5 +1,6 @@
 import { checkSync } from 'recheck';
 import { join } from 'node:path';
+import { VENDOR_PREFIX } from '../packages/diagnose/src/redact/vendor-tokens';
 import { VAULT_URL } from '../packages/diagnose/src/rule-kit/patterns';
 import { sourceRegexes } from './source-regexes';
 
@@ -8,7 +9,10 @@ import { sourceRegexes } from './source-regexes';
 // milliseconds; patterns it cannot model (lookarounds) go to the fuzzer with a time budget.
 const repoRoot = join(__dirname, '..');
 const literals = sourceRegexes(join(repoRoot, 'packages', 'diagnose', 'src'), repoRoot);
-const built = [{ file: 'rule-kit/patterns.ts (VAULT_URL)', pattern: VAULT_URL.source, flags: VAULT_URL.flags }];
+const built = [
+  { file: 'rule-kit/patterns.ts (VAULT_URL)', pattern: VAULT_URL.source, flags: VAULT_URL.flags },
+  { file: 'redact/vendor-tokens.ts (VENDOR_PREFIX)', pattern: VENDOR_PREFIX.source, flags: VENDOR_PREFIX.flags },
+];
 
 function verdict(pattern: string, flags: string): string {
   const exact = checkSync(pattern, flags, { checker: 'automaton', timeout: 5000 });

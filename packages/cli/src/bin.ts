@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { redact } from '@kvdoctor/diagnose';
 import { Command, CommanderError } from 'commander';
 import { diagnoseCommand } from './commands/diagnose';
 import { explainCommand } from './commands/explain';
@@ -40,7 +41,8 @@ const program = new Command('kvdoctor')
   .version(packageVersion(), '-V, --version')
   .exitOverride()
   .showHelpAfterError('(run with --help for usage)')
-  .configureOutput({ writeOut, outputError: (text, write) => write(`kvdoctor: ${text.replace(/^error: /, '')}`) })
+  // Commander quotes the arguments it rejects ("unknown command '…'"): a pasted secret is masked.
+  .configureOutput({ writeOut, outputError: (text, write) => write(`kvdoctor: ${redact(text.replace(/^error: /, '')).text}`) })
   .addHelpText('after', PROGRAM_HELP);
 
 program

@@ -5,8 +5,8 @@ import { KvdoctorError } from './errors';
 import { enrichNetwork } from './network/enrich';
 import type { ServiceTagIndex } from './network/service-tag-index';
 import { PlatformDetector } from './platform/detect';
-import { redact } from './redact';
-import { type Finding, type Platform, REPORT_VERSION, type Report, ReportSchema } from './report/schema';
+import { maskFields } from './redact/mask-fields';
+import { DetailsSchema, FactsSchema, type Finding, type Platform, REPORT_VERSION, type Report, ReportSchema } from './report/schema';
 import { rules as registry } from './rules';
 import type { Rule } from './rule-kit/rule';
 import { Scanner, type ScannerOptions, DEFAULT_SCANNER_OPTIONS } from './scan/scanner';
@@ -35,15 +35,17 @@ const PLATFORM_HEAD = 64 * 1024;
  */
 const PLATFORM_REGIONS = 4 * 1024 * 1024;
 
+/**
+ * Facts and details are masked before the rule explains them, so no summary, cause or command
+ * built from them can carry a secret; evidence was masked when it was taken.
+ */
 function toFinding(group: Group, platform: Platform, serviceTags: ServiceTagIndex | undefined): { finding: Finding; redactions: number } {
-  const facts = enrichNetwork(group.facts, serviceTags);
-  const explanation = group.rule.explain({ facts, details: group.details, platform, serviceTags });
-  let redactions = 0;
-  const evidence = group.evidence.map((e) => {
-    const r = redact(e.text);
-    redactions += r.count;
-    return { line: e.line, text: r.text };
-  });
+  const maskedFacts = maskFields(group.facts);
+  const maskedDetails = maskFields(group.details);
+  const facts = enrichNetwork(FactsSchema.parse(maskedFacts.fields), serviceTags);
+  const details = DetailsSchema.parse(maskedDetails.fields);
+  const explanation = group.rule.explain({ facts, details, platform, serviceTags });
+  const redactions = group.redactions + maskedFacts.count + maskedDetails.count;
   const { meta } = group.rule;
   return {
     redactions,
@@ -55,8 +57,8 @@ function toFinding(group: Group, platform: Platform, serviceTags: ServiceTagInde
       confidence: group.confidence,
       count: group.count,
       facts,
-      details: group.details,
-      evidence,
+      details,
+      evidence: group.evidence,
       causes: [...explanation.causes],
       fixes: explanation.fixes.map((f) => ({ title: f.title, steps: [...f.steps], commands: [...f.commands] })),
       docs: [...meta.docs],

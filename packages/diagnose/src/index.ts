@@ -1,6 +1,8 @@
 export { diagnose, createDiagnoser, type DiagnoseOptions, type Diagnoser } from './diagnose';
 export { explain, type ExplainOutcome, type ExplainResult } from './explain';
-export { redact, type Redacted } from './redact';
+export { redact, type Redacted } from './redact/redact';
+export { echoCode } from './redact/echo-code';
+export type { SecretKind } from './redact/detector';
 export { rules } from './rules';
 export type { Rule, RuleMeta, Occurrence, ExplainInput, Explanation } from './rule-kit/rule';
 export type { Fixture } from './rule-kit/fixture';

@@ -4,7 +4,6 @@ import { noFindingCard } from '../cards/no-finding-card';
 import { summaryCard } from '../cards/summary-card';
 import type { Diagnosed } from './diagnose-text';
 import { formatBytes, type Limits } from './limits';
-import { redactFinding } from './redact-finding';
 import type { Reply } from './types';
 
 const RANK = new Map<string, number>(rules.map((r) => [r.meta.id, r.meta.rank]));
@@ -27,7 +26,8 @@ export function answer(diagnosed: readonly Diagnosed[], extraNotices: readonly s
     secrets += d.secrets;
     lines += d.report.stats.lines;
     if (d.cutAt !== undefined) notices.push(cutNotice(d.cutAt));
-    for (const f of d.report.findings) views.push({ finding: redactFinding(f).finding, source: d.name });
+    // The library masked every secret in the report (facts, details, evidence): cards show it as is.
+    for (const finding of d.report.findings) views.push({ finding, source: d.name });
   }
   if (secrets > 0) notices.unshift(secretsNotice(secrets));
   notices.push(...extraNotices);

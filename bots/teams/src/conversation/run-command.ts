@@ -1,4 +1,4 @@
-import { explain, redact } from '@kvdoctor/diagnose';
+import { echoCode, explain } from '@kvdoctor/diagnose';
 import { checkData, VaultNameSchema } from '../actions';
 import { explainCard } from '../cards/explain-card';
 import { verdictCard } from '../cards/verdict-card';
@@ -7,10 +7,10 @@ import type { Command } from './commands';
 import { LIVE_CHECK_OFF, runLiveCheck } from './live';
 import type { ConversationDeps, Reply, Responder } from './types';
 
-/** Echoed user words are masked and shortened: a "code" could be a pasted token. */
+/** A user's word quoted back, or a description of it: a "code" could be a pasted secret. */
 function echo(word: string): string {
-  const masked = redact(word).text;
-  return masked.length > 60 ? `${masked.slice(0, 60)}…` : masked;
+  const shown = echoCode(word);
+  return shown === undefined ? 'that (not shown: it is not shaped like a code)' : `"${shown}"`;
 }
 
 export async function runCommand(command: Command, deps: ConversationDeps, out: Responder, now: () => Date): Promise<void> {
@@ -23,13 +23,13 @@ export async function runCommand(command: Command, deps: ConversationDeps, out: 
       const result = explain(command.code);
       if (!result.ok) {
         const known = result.error.known.join(', ');
-        return out.send([{ kind: 'text', text: `I do not know "${echo(command.code)}". Codes and families I know: ${known}.` }]);
+        return out.send([{ kind: 'text', text: `I do not know ${echo(command.code)}. Codes and families I know: ${known}.` }]);
       }
-      return out.send([{ kind: 'card', card: explainCard(echo(command.code), result.value), summary: `${command.code}: ${result.value.title}` }]);
+      return out.send([{ kind: 'card', card: explainCard(echoCode(command.code) ?? result.value.rule, result.value), summary: `${command.code}: ${result.value.title}` }]);
     }
     case 'check': {
       const vault = VaultNameSchema.safeParse(command.vault);
-      if (!vault.success) return out.send([{ kind: 'text', text: `"${echo(command.vault)}" is not a Key Vault name: ${vault.error.issues[0]?.message ?? 'invalid'}.` }]);
+      if (!vault.success) return out.send([{ kind: 'text', text: `${echo(command.vault)} is not a Key Vault name: ${vault.error.issues[0]?.message ?? 'invalid'}.` }]);
       if (deps.liveCheck === undefined) return out.send([{ kind: 'text', text: LIVE_CHECK_OFF }]);
       await out.typing();
       const data = checkData(vault.data, undefined, { vault: vault.data });

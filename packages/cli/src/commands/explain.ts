@@ -1,4 +1,4 @@
-import { explain } from '@kvdoctor/diagnose';
+import { echoCode, explain } from '@kvdoctor/diagnose';
 import pc from 'picocolors';
 import { z } from 'zod';
 import { EXIT, type ExitCode } from '../exit-codes';
@@ -23,8 +23,9 @@ export async function explainCommand(code: string, rawFlags: unknown, io: Io): P
   if (!outcome.ok) {
     const near = nearMatches(code, outcome.error.known);
     const hint = near.length > 0 ? `did you mean ${near.join(', ')}?` : `known codes: ${[...new Set(outcome.error.known)].join(', ')}`;
-    // The code is the user's own argument, not pasted log text; it is still cut to a sane length.
-    warn(io, `unknown code "${code.trim().slice(0, 80)}": ${hint}`);
+    // A "code" can be a pasted secret: echoed only when it reads as a code.
+    const shown = echoCode(code);
+    warn(io, `unknown code${shown === undefined ? ' (not shown: it is not shaped like one)' : ` "${shown}"`}: ${hint}`);
     return EXIT.usage;
   }
   const { format, out } = flags.value;

@@ -1,3 +1,4 @@
+import { redactLines } from '../redact/redact';
 import type { Evidence } from '../report/schema';
 import { overlaps } from '../rule-kit/occurrence-lists';
 import type { Occurrence, Rule } from '../rule-kit/rule';
@@ -85,11 +86,28 @@ export function analyseMessage(lines: readonly WindowLine[], context: readonly W
   }));
 }
 
-/** The evidence lines of `found` in this copy of its message (a repeat has its own line numbers). */
-export function evidenceIn(lines: readonly WindowLine[], found: Found): Evidence[] {
-  return found.evidence.flatMap((i) => {
-    const l = lines[i];
-    if (l === undefined) return [];
-    return [{ line: l.line, text: l.text.length > EVIDENCE_CHARS ? `${l.text.slice(0, EVIDENCE_CHARS)}…` : l.text }];
+/** Evidence as a report shows it, with how many secrets were masked in it. */
+export interface MaskedEvidence {
+  readonly evidence: Evidence[];
+  readonly redactions: number;
+}
+
+/**
+ * The evidence lines of `found` in this copy of its message (a repeat has its own line numbers),
+ * masked and then cut: a secret is recognised whole (a JWT keeps its signature, a client secret
+ * crossing the cut is still one), and read with the message's lines before it (a key on one line,
+ * its value on the next; a PEM block's BEGIN line).
+ */
+export function evidenceIn(lines: readonly WindowLine[], found: Found): MaskedEvidence {
+  const first = found.evidence[0];
+  const last = found.evidence[found.evidence.length - 1];
+  if (first === undefined || last === undefined) return { evidence: [], redactions: 0 };
+  const shown = redactLines(lines.slice(0, last + 1).map((l) => l.text), first);
+  const evidence = found.evidence.flatMap((i) => {
+    const line = lines[i]?.line;
+    const text = shown.lines[i];
+    if (line === undefined || text === undefined) return [];
+    return [{ line, text: text.length > EVIDENCE_CHARS ? `${text.slice(0, EVIDENCE_CHARS)}…` : text }];
   });
+  return { evidence, redactions: shown.count };
 }

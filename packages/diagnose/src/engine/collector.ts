@@ -1,4 +1,5 @@
 import type { Confidence, Details, Evidence, Facts } from '../report/schema';
+import type { MaskedEvidence } from './analyse-message';
 import { higherConfidence } from '../rule-kit/confidence';
 import { fillMissing } from '../rule-kit/fill-missing';
 import type { Rule } from '../rule-kit/rule';
@@ -11,6 +12,8 @@ export interface Group {
   confidence: Confidence;
   count: number;
   readonly evidence: Evidence[];
+  /** Secrets masked in the evidence. */
+  readonly redactions: number;
 }
 
 // Facts that tell two errors apart; ids and timestamps differ between repeats of one error.
@@ -24,11 +27,11 @@ export class Collector {
   private readonly groups = new Map<string, Group>();
 
   /** `evidence` is built only for the first of a group's repeats, the one a report shows. */
-  add(rule: Rule, facts: Facts, details: Details, confidence: Confidence, evidence: () => Evidence[]): void {
+  add(rule: Rule, facts: Facts, details: Details, confidence: Confidence, evidence: () => MaskedEvidence): void {
     const key = keyOf(rule, facts);
     const group = this.groups.get(key);
     if (group === undefined) {
-      this.groups.set(key, { rule, facts, details, confidence, count: 1, evidence: evidence() });
+      this.groups.set(key, { rule, facts, details, confidence, count: 1, ...evidence() });
       return;
     }
     group.count++;

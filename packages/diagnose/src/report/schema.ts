@@ -163,7 +163,7 @@ export const ReportSchema = z.object({
   stats: z.object({
     lines: z.number().int().nonnegative(),
     bytes: z.number().int().nonnegative(),
-    /** How many secrets (tokens, keys, signatures) were masked in the evidence. */
+    /** How many secrets (tokens, keys, signatures, passwords) were masked in the evidence, facts and details. */
     redactions: z.number().int().nonnegative(),
     /** Lines longer than the engine keeps whole (256 KB), read in pieces; counted once per cut. Since 1.1.0. */
     linesCut: z.number().int().nonnegative(),
