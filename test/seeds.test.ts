@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diagnose, type Finding } from '@kvdoctor/diagnose';
+import { AZURE_DEVOPS_BLOG_FACTS, AZURE_DEVOPS_BLOG_IP_RULE } from './fixtures/seeds/azure-devops-blog';
 
 // The four documents the product grew from, copied verbatim with their sources (fixtures/seeds/README.md):
 // every error text they quote must be diagnosed with the right family, its facts, and a fix naming the real values.
@@ -15,19 +16,14 @@ describe('the seed documents', () => {
     expect([...found.keys()]).toEqual(['firewall']);
     const f = found.get('firewall');
     expect(f?.facts).toMatchObject({
-      httpStatus: 403,
-      innerErrorCode: 'ForbiddenByFirewall',
-      clientIp: '40.82.190.38',
-      clientIpClass: 'public-ipv4',
-      vault: 'hypervmigratio98a5kv',
-      location: 'canadacentral',
+      ...AZURE_DEVOPS_BLOG_FACTS,
       appId: '2c5a35cb-ef1f-4659-98a2-dca8761c0def',
       objectId: 'f54370a6-bc53-4e02-8d73-63de4c317b54',
       tenantId: 'a1a2578a-8fd3-4595-bb18-7d17df8944b0',
     });
     expect(f?.facts.clientIpOwner).toMatchObject({ kind: 'azure-devops', geography: 'Canada' });
     expect(f?.details.via).toBe('variable-group');
-    expect(commands(f)).toContain('az keyvault network-rule add --name hypervmigratio98a5kv --ip-address 40.82.190.38');
+    expect(commands(f)).toContain(AZURE_DEVOPS_BLOG_IP_RULE);
     expect(commands(f)).toContain('Add-AzKeyVaultNetworkRule -VaultName hypervmigratio98a5kv -IpAddressRange 40.82.190.38');
   });
 
