@@ -2,6 +2,30 @@ import type { Fixture } from '../../rule-kit/fixture';
 
 export const fixtures: readonly Fixture[] = [
   {
+    name: 'Terraform data source on GitHub Actions: "making Read request on Azure KeyVault Secret NAME", appid masked',
+    source: 'https://github.com/CDCgov/prime-reportstream/issues/16819',
+    text: [
+      '2025-01-14T19:33:52.0059092Z    3: data "azurerm_key_vault_secret" "hhsprotect_ip_ingress" {',
+      '2025-01-14T19:33:52.0059321Z ',
+      '2025-01-14T19:33:52.0061467Z Error: making Read request on Azure KeyVault Secret cyberark-ip-ingress: keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="The user, group or application \'appid=***;oid=ac21f8dc-f2ee-4a56-bd88-51a5ae230dd8;iss=https://sts.windows.net/***/\' does not have secrets get permission on key vault \'pdhstaging-keyvault;location=eastus\'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287" InnerError={"code":"AccessDenied"}',
+      '2025-01-14T19:33:52.0063256Z ',
+      '2025-01-14T19:33:52.0063447Z   with module.storage.data.azurerm_key_vault_secret.cyberark_ip_ingress,',
+    ].join('\n'),
+    expect: 'match',
+    facts: {
+      httpStatus: 403,
+      innerErrorCode: 'AccessDenied',
+      vault: 'pdhstaging-keyvault',
+      location: 'eastus',
+      objectId: 'ac21f8dc-f2ee-4a56-bd88-51a5ae230dd8',
+      appId: undefined,
+      objectType: 'secret',
+      objectName: 'cyberark-ip-ingress',
+    },
+    details: { permission: 'secrets get', via: 'terraform' },
+    commands: ['az keyvault set-policy --name pdhstaging-keyvault --object-id ac21f8dc-f2ee-4a56-bd88-51a5ae230dd8 --secret-permissions get list'],
+  },
+  {
     name: 'Terraform-style go-autorest GetSecrets: secrets list, AccessDenied, numgroups in the caller',
     source: 'https://github.com/turbot/steampipe-plugin-azure/issues/127',
     text: 'Error: keyvault.BaseClient#GetSecrets: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code="Forbidden" Message="The user, group or application \'appid=dcfa956d-b453-448c-b06b-4c1383c2afeb;oid=09e7a3cd-4fc8-4d55-bb62-aaef76a8b439;numgroups=2;iss=https://sts.windows.net/cdffd708-7da0-4cea-abeb-0a4c334d7f64/\' does not have secrets list permission on key vault \'diskvault001;location=southindia\'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287" InnerError={"code":"AccessDenied"}',
