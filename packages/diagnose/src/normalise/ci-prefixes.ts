@@ -23,6 +23,10 @@ const ERRORS: ReadonlySet<string> = new Set(['error', 'warning']);
 const BANNERS: ReadonlySet<string> = new Set(['section', 'group', 'endgroup']);
 const BOX: Readonly<Record<string, CiCommand>> = { '│': 'box', '╷': 'box-top', '╵': 'box-bottom' };
 
+// The characters a command can start with: most lines start with none, and a character test is
+// far cheaper than a regex call on every line of a region.
+const COMMAND_START = new Set(['#', ':', 's', '│', '╷', '╵']);
+
 function kindOf(cmd: RegExpExecArray): CiCommand | undefined {
   const name = cmd[1] ?? cmd[2];
   if (name === 'command') return 'echo';
@@ -36,14 +40,15 @@ export function stripCiPrefix(line: string): Unprefixed {
   let text = line;
   let timestamp: string | undefined;
   let command: CiCommand | undefined;
-  const ts = TIMESTAMP.exec(text);
+  const first = text.charCodeAt(0);
+  const ts = (first >= 48 && first <= 57) || first === 0xfeff ? TIMESTAMP.exec(text) : null;
   if (ts) {
     timestamp = ts[1];
     text = text.slice(ts[0].length);
   }
   // A line can carry two commands ("##[error]│ Error:"), never more in practice; the box gutter
   // names the line when there is one (its lines are grouped whatever else the runner added).
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < 2 && COMMAND_START.has(text.charAt(0)); i++) {
     const cmd = COMMAND.exec(text);
     if (!cmd || cmd[0].length === 0) break;
     const kind = kindOf(cmd);
