@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// `pnpm release:check`: proves the packages install and run outside the monorepo, as published.
+// After `pnpm build`, it packs every package with `pnpm pack`, checks each tarball's contents, then
+// installs tarballs with npm into empty temporary projects:
+//   - the CLI's tarball alone, without its optional Azure SDK: `kvdoctor diagnose` on an example log
+//     gives the expected finding and exit code, a live `check` says the SDK is missing; its installed
+//     size must stay within budget;
+//   - @kvdoctor/diagnose's tarball alone (zod and ip-num from the registry): imported from an ES
+//     module and from CommonJS, it diagnoses the same log; cold import times are printed;
+//   - the three library tarballs together (each depends on the others only where declared).
+// Runs on the oldest Node kvdoctor supports (the root script starts it on Node 22).
+'use strict';
+const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { tmpdir } = require('node:os');
+const { join } = require('node:path');
+const { installInto, runIn } = require('./release/npm-project.cjs');
+const { inspect, pack } = require('./release/tarball.cjs');
+
+const root = join(__dirname, '..');
+const PACKAGES = ['packages/diagnose', 'packages/azure-ranges', 'packages/live-check', 'packages/cli'];
+/** The CLI installed without optional dependencies; the issue's goal, far above what it needs today. */
+const CLI_BUDGET_BYTES = 40 * 1024 * 1024;
+const EXAMPLE = join(root, 'examples', 'azdo-variable-group-firewall.log');
+const SUBSCRIPTION = '0b1f6471-1bf0-4dda-aec3-111122223333';
+const TENANT = 'a1a2578a-8fd3-4595-bb18-7d17df8944b0';
+/** What the example log must give, from the CLI and the library alike. */
+const EXPECTED_FINDING = { rule: 'firewall', clientIp: '40.82.190.38', vault: 'hypervmigratio98a5kv' };
+const IMPORT_RUNS = 5;
+
+const failures = [];
+const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+const line = (text) => process.stdout.write(`${text}\n`);
+/** Records a failed expectation; the run goes on so one report names every problem. */
+function expect(what, actual, expected) {
+  const [a, e] = [JSON.stringify(actual), JSON.stringify(expected)];
+  if (a === e) {
+    line(`  ok    ${what}`);
+    return;
+  }
+  failures.push(`${what}: expected ${e}, got ${a}`);
+  line(`  FAIL  ${what}\n          expected ${e}\n          got      ${a}`);
+}
+
+/** The example's first finding, reduced to the facts checked; its source also runs in the snippets below. */
+function firstFinding(report) {
+  const f = report.findings[0];
+  return { rule: f?.rule, clientIp: f?.facts.clientIp, vault: f?.facts.vault };
+}
+const FIRST_FINDING = firstFinding.toString();
+const LIBRARY_ESM = `import { readFileSync } from 'node:fs';
+import { diagnose } from '@kvdoctor/diagnose';
+import { ReportSchema } from '@kvdoctor/diagnose/schema';
+const report = diagnose(readFileSync(process.argv[1], 'utf8'));
+console.log(JSON.stringify({ finding: (${FIRST_FINDING})(report), valid: ReportSchema.safeParse(report).success }));`;
+const LIBRARY_CJS = `const { readFileSync } = require('node:fs');
+const { diagnose } = require('@kvdoctor/diagnose');
+const { ReportSchema } = require('@kvdoctor/diagnose/schema');
+const report = diagnose(readFileSync(process.argv[1], 'utf8'));
+console.log(JSON.stringify({ finding: (${FIRST_FINDING})(report), valid: ReportSchema.safeParse(report).success }));`;
+const ALL_ESM = `import { loadAzureRanges } from '@kvdoctor/azure-ranges';
+import { modelFromAzJson } from '@kvdoctor/live-check/az-json';
+import { liveCheck } from '@kvdoctor/live-check';
+const ranges = loadAzureRanges();
+console.log(JSON.stringify({ ranges: ranges.ok && ranges.value.asOf, azJson: modelFromAzJson('{}').ok, liveCheck: typeof liveCheck }));`;
+const ALL_CJS = `const { loadAzureRanges } = require('@kvdoctor/azure-ranges');
+const { modelFromAzJson } = require('@kvdoctor/live-check/az-json');
+const { liveCheck } = require('@kvdoctor/live-check');
+const ranges = loadAzureRanges();
+console.log(JSON.stringify({ ranges: ranges.ok && ranges.value.asOf, azJson: modelFromAzJson('{}').ok, liveCheck: typeof liveCheck }));`;
+const ALL_EXPECTED = { ranges: '2024-05-06', azJson: false, liveCheck: 'function' };
+
+/** Runs a snippet in the project; its one JSON line of output, or the failure as a value. */
+function evaluate(project, kind, code, ...args) {
+  const flags = kind === 'esm' ? ['--input-type=module', '--eval', code] : ['--input-type=commonjs', '--eval', code];
+  const r = runIn(project, process.execPath, [...flags, ...args]);
+  if (r.status !== 0) return { exit: r.status, stderr: r.stderr.slice(0, 600) };
+  return JSON.parse(r.stdout);
+}
+
+/** Median milliseconds to load `specifiers` in a fresh Node, each run its own process (a time, or the failure). */
+function medianImport(project, kind, specifiers) {
+  const load = specifiers.map((s) => (kind === 'esm' ? `await import('${s}');` : `require('${s}');`)).join(' ');
+  const code = `const t = performance.now(); ${load} console.log(JSON.stringify(performance.now() - t));`;
+  const times = Array.from({ length: IMPORT_RUNS }, () => evaluate(project, kind, code));
+  const failed = times.find((t) => typeof t !== 'number');
+  if (failed !== undefined) return failed;
+  return [...times].sort((a, b) => a - b)[Math.floor(IMPORT_RUNS / 2)];
+}
+
+/** The library's cold import time, and how much of it is its dependencies' (zod's most of all). */
+function importTimes(project, kind) {
+  const total = medianImport(project, kind, ['@kvdoctor/diagnose']);
+  const deps = medianImport(project, kind, ['zod', 'ip-num']);
+  if (typeof total !== 'number' || typeof deps !== 'number') return expect(`${kind} import of @kvdoctor/diagnose is timed`, [total, deps], 'times');
+  line(`  ${kind === 'esm' ? 'ESM' : 'CJS'} import of @kvdoctor/diagnose: ${total.toFixed(1)} ms, of which its dependencies zod and ip-num alone take ${deps.toFixed(1)} ms (medians of ${IMPORT_RUNS} fresh processes)`);
+}
+
+function main() {
+  const work = mkdtempSync(join(tmpdir(), 'kvdoctor-release-check-'));
+  try {
+    line(`Node ${process.version}; working in ${work}`);
+    line('\nTarballs (pnpm pack):');
+    const tarballs = {};
+    for (const dir of PACKAGES) {
+      const tarball = pack(join(root, dir), join(work, 'tarballs'));
+      const t = inspect(tarball, join(work, 'unpacked', dir), root);
+      tarballs[t.manifest.name] = tarball;
+      line(`  ${t.manifest.name}@${t.manifest.version}: ${kb(t.packed)} packed, ${kb(t.unpacked)} unpacked, ${t.files.length} files`);
+      expect(`${t.manifest.name} tarball holds only what runs, fully declared`, t.problems, []);
+    }
+
+    line('\nThe CLI tarball alone, without optional dependencies (npm install --omit=optional):');
+    const cli = installInto(join(work, 'cli'), [tarballs['@kvdoctor/cli']], ['--omit=optional']);
+    line(`  installed in ${cli.seconds.toFixed(1)} s: ${mb(cli.bytes)} (budget ${mb(CLI_BUDGET_BYTES)})`);
+    expect('installed size within budget', cli.bytes <= CLI_BUDGET_BYTES, true);
+    const version = runIn(cli, 'kvdoctor', ['--version']);
+    expect('kvdoctor --version', [version.status, version.stdout], [0, `${JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version}\n`]);
+    const diagnosed = runIn(cli, 'kvdoctor', ['diagnose', '--format', 'json', '-'], readFileSync(EXAMPLE));
+    const reports = diagnosed.status === 1 ? JSON.parse(diagnosed.stdout) : [];
+    expect('kvdoctor diagnose on the example: exit 1 and its finding', [diagnosed.status, reports.map((r) => firstFinding(r.report))], [1, [EXPECTED_FINDING]]);
+    const live = runIn(cli, 'kvdoctor', ['check', EXPECTED_FINDING.vault, '--subscription', SUBSCRIPTION, '--tenant', TENANT]);
+    expect('kvdoctor check (live) without the Azure SDK: exit 2 and what to do', [live.status, live.stderr], [
+      2,
+      'kvdoctor: a live check needs the Azure SDK, an optional part of kvdoctor that is not installed here (@azure/arm-authorization is missing): install kvdoctor without --omit=optional, or check offline with --from-az-json <output of az keyvault show>\n',
+    ]);
+
+    line('\n@kvdoctor/diagnose tarball alone (its dependencies from the registry):');
+    const library = installInto(join(work, 'diagnose'), [tarballs['@kvdoctor/diagnose']]);
+    line(`  installed in ${library.seconds.toFixed(1)} s: ${mb(library.bytes)}`);
+    expect('ES module: import { diagnose } diagnoses the example', evaluate(library, 'esm', LIBRARY_ESM, EXAMPLE), { finding: EXPECTED_FINDING, valid: true });
+    expect('CommonJS: require() diagnoses the example', evaluate(library, 'cjs', LIBRARY_CJS, EXAMPLE), { finding: EXPECTED_FINDING, valid: true });
+    importTimes(library, 'esm');
+    importTimes(library, 'cjs');
+
+    line('\nThe three library tarballs together (live-check brings the Azure SDK):');
+    const all = installInto(join(work, 'libraries'), ['@kvdoctor/diagnose', '@kvdoctor/azure-ranges', '@kvdoctor/live-check'].map((n) => tarballs[n]));
+    line(`  installed in ${all.seconds.toFixed(1)} s: ${mb(all.bytes)}`);
+    expect('ES module: azure-ranges, live-check and its az-json entry load', evaluate(all, 'esm', ALL_ESM), ALL_EXPECTED);
+    expect('CommonJS: azure-ranges, live-check and its az-json entry load', evaluate(all, 'cjs', ALL_CJS), ALL_EXPECTED);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+  line(failures.length === 0 ? '\nrelease:check passed' : `\nrelease:check FAILED (${failures.length}):\n${failures.map((f) => `  - ${f}`).join('\n')}`);
+  if (failures.length > 0) process.exitCode = 1;
+}
+
+main();
