@@ -4,7 +4,7 @@
 // installs tarballs with npm into empty temporary projects:
 //   - the CLI's tarball alone, without its optional Azure SDK: `kvdoctor diagnose` on an example log
 //     gives the expected finding and exit code, a live `check` says the SDK is missing; its installed
-//     size must stay within budget;
+//     size must stay within budget; then with the SDK, which a live `check` loads;
 //   - @kvdoctor/diagnose's tarball alone (zod and ip-num from the registry): imported from an ES
 //     module and from CommonJS, it diagnoses the same log; cold import times are printed;
 //   - the three library tarballs together (each depends on the others only where declared).
@@ -22,7 +22,9 @@ const PACKAGES = ['packages/diagnose', 'packages/azure-ranges', 'packages/live-c
 const CLI_BUDGET_BYTES = 40 * 1024 * 1024;
 const EXAMPLE = join(root, 'examples', 'azdo-variable-group-firewall.log');
 const SUBSCRIPTION = '0b1f6471-1bf0-4dda-aec3-111122223333';
+/** The example log's tenant, and another. */
 const TENANT = 'a1a2578a-8fd3-4595-bb18-7d17df8944b0';
+const OTHER_TENANT = '00000000-0000-0000-0000-000000000001';
 /** What the example log must give, from the CLI and the library alike. */
 const EXPECTED_FINDING = { rule: 'firewall', clientIp: '40.82.190.38', vault: 'hypervmigratio98a5kv' };
 const IMPORT_RUNS = 5;
@@ -123,6 +125,16 @@ function main() {
     expect('kvdoctor check (live) without the Azure SDK: exit 2 and what to do', [live.status, live.stderr], [
       2,
       'kvdoctor: a live check needs the Azure SDK, an optional part of kvdoctor that is not installed here (@azure/arm-authorization is missing): install kvdoctor without --omit=optional, or check offline with --from-az-json <output of az keyvault show>\n',
+    ]);
+
+    line('\nThe CLI tarball alone, with its optional Azure SDK (npm install):');
+    const full = installInto(join(work, 'cli-full'), [tarballs['@kvdoctor/cli']]);
+    line(`  installed in ${full.seconds.toFixed(1)} s: ${mb(full.bytes)}`);
+    // A tenant other than the log's: the live check loads the SDK, then refuses before any request.
+    const refused = runIn(full, 'kvdoctor', ['check', EXPECTED_FINDING.vault, '--subscription', SUBSCRIPTION, '--tenant', OTHER_TENANT, '--log', EXAMPLE]);
+    expect('kvdoctor check (live) loads the Azure SDK and refuses a tenant off the allow-list', [refused.status, refused.stderr], [
+      2,
+      `kvdoctor: live check of ${EXPECTED_FINDING.vault}: tenant ${TENANT} (from the log) is not on the allow-list\n`,
     ]);
 
     line('\n@kvdoctor/diagnose tarball alone (its dependencies from the registry):');
