@@ -10,7 +10,7 @@
 //   - the three library tarballs together (each depends on the others only where declared).
 // Runs on the oldest Node kvdoctor supports (the root script starts it on Node 22).
 'use strict';
-const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require('node:fs');
 const { tmpdir } = require('node:os');
 const { join } = require('node:path');
 const { installInto, runIn } = require('./release/npm-project.cjs');
@@ -51,15 +51,20 @@ function firstFinding(report) {
 }
 const FIRST_FINDING = firstFinding.toString();
 const LIBRARY_ESM = `import { readFileSync } from 'node:fs';
-import { diagnose } from '@kvdoctor/diagnose';
+import { diagnose, ReportSchema as RootSchema } from '@kvdoctor/diagnose';
 import { ReportSchema } from '@kvdoctor/diagnose/schema';
 const report = diagnose(readFileSync(process.argv[1], 'utf8'));
-console.log(JSON.stringify({ finding: (${FIRST_FINDING})(report), valid: ReportSchema.safeParse(report).success }));`;
+console.log(JSON.stringify({ finding: (${FIRST_FINDING})(report), valid: ReportSchema.safeParse(report).success, oneSchema: ReportSchema === RootSchema }));`;
 const LIBRARY_CJS = `const { readFileSync } = require('node:fs');
-const { diagnose } = require('@kvdoctor/diagnose');
+const { diagnose, ReportSchema: RootSchema } = require('@kvdoctor/diagnose');
 const { ReportSchema } = require('@kvdoctor/diagnose/schema');
 const report = diagnose(readFileSync(process.argv[1], 'utf8'));
-console.log(JSON.stringify({ finding: (${FIRST_FINDING})(report), valid: ReportSchema.safeParse(report).success }));`;
+console.log(JSON.stringify({ finding: (${FIRST_FINDING})(report), valid: ReportSchema.safeParse(report).success, oneSchema: ReportSchema === RootSchema }));`;
+/** A TypeScript consumer of each kind: the published types must resolve and check, zod's included. */
+const TYPED_CONSUMERS = {
+  'esm-consumer.mts': `import { diagnose } from '@kvdoctor/diagnose';\nimport { ReportSchema } from '@kvdoctor/diagnose/schema';\nexport const rules: string[] = ReportSchema.parse(diagnose('')).findings.map((f) => f.rule);\n`,
+  'cjs-consumer.cts': `import { diagnose, type Finding } from '@kvdoctor/diagnose';\nexport const findings: Finding[] = diagnose('').findings;\n`,
+};
 const ALL_ESM = `import { loadAzureRanges } from '@kvdoctor/azure-ranges';
 import { modelFromAzJson } from '@kvdoctor/live-check/az-json';
 import { liveCheck } from '@kvdoctor/live-check';
@@ -143,8 +148,11 @@ function main() {
     line('\n@kvdoctor/diagnose tarball alone (its dependencies from the registry):');
     const library = installInto(join(work, 'diagnose'), [tarballs['@kvdoctor/diagnose']]);
     line(`  installed in ${library.seconds.toFixed(1)} s: ${mb(library.bytes)}`);
-    expect('ES module: import { diagnose } diagnoses the example', evaluate(library, 'esm', LIBRARY_ESM, EXAMPLE), { finding: EXPECTED_FINDING, valid: true });
-    expect('CommonJS: require() diagnoses the example', evaluate(library, 'cjs', LIBRARY_CJS, EXAMPLE), { finding: EXPECTED_FINDING, valid: true });
+    expect('ES module: import { diagnose } diagnoses the example', evaluate(library, 'esm', LIBRARY_ESM, EXAMPLE), { finding: EXPECTED_FINDING, valid: true, oneSchema: true });
+    expect('CommonJS: require() diagnoses the example', evaluate(library, 'cjs', LIBRARY_CJS, EXAMPLE), { finding: EXPECTED_FINDING, valid: true, oneSchema: true });
+    for (const [file, code] of Object.entries(TYPED_CONSUMERS)) writeFileSync(join(library.dir, file), code);
+    const typed = runIn(library, join(root, 'node_modules', '.bin', 'tsc'), ['--noEmit', '--strict', '--module', 'nodenext', '--types', '', ...Object.keys(TYPED_CONSUMERS)]);
+    expect('TypeScript consumers (ES module and CommonJS) type-check against the published types', [typed.status, typed.stdout], [0, '']);
     importTimes(library, 'esm');
     importTimes(library, 'cjs');
 
