@@ -2,9 +2,10 @@
 // `pnpm release:check`: proves the packages install and run outside the monorepo, as published.
 // After `pnpm build`, it packs every package with `pnpm pack`, checks each tarball's contents, then
 // installs tarballs with npm into empty temporary projects:
-//   - the CLI's tarball alone, without its optional Azure SDK: `kvdoctor diagnose` on an example log
-//     gives the expected finding and exit code, a live `check` says the SDK is missing; its installed
-//     size must stay within budget; then with the SDK, which a live `check` loads;
+//   - the CLI's tarball alone, without its optional Azure SDK (its installed size within budget):
+//     `kvdoctor diagnose` on an example log gives the expected finding and exit code,
+//     `check --from-az-json` works, a live `check` says the SDK is missing; then with the SDK, which
+//     a live `check` loads;
 //   - @kvdoctor/diagnose's tarball alone (zod and ip-num from the registry): imported from an ES
 //     module and from CommonJS, it diagnoses the same log; cold import times are printed;
 //   - the three library tarballs together (each depends on the others only where declared).
@@ -28,6 +29,22 @@ const OTHER_TENANT = '00000000-0000-0000-0000-000000000001';
 /** What the example log must give, from the CLI and the library alike. */
 const EXPECTED_FINDING = { rule: 'firewall', clientIp: '40.82.190.38', vault: 'hypervmigratio98a5kv' };
 const IMPORT_RUNS = 7;
+/** The example's vault as `az keyvault show` prints it (fields the check reads): its firewall admits no rule for the client. */
+const VAULT_JSON = {
+  id: `/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-hyperv-migration/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv`,
+  location: 'canadacentral',
+  name: 'hypervmigratio98a5kv',
+  properties: {
+    accessPolicies: [],
+    enableRbacAuthorization: false,
+    networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [{ value: '52.228.82.0/24' }], virtualNetworkRules: [] },
+    publicNetworkAccess: 'Enabled',
+    tenantId: TENANT,
+    vaultUri: 'https://hypervmigratio98a5kv.vault.azure.net/',
+  },
+  resourceGroup: 'rg-hyperv-migration',
+  type: 'Microsoft.KeyVault/vaults',
+};
 
 const failures = [];
 const mb = (bytes) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
@@ -134,6 +151,12 @@ function main() {
       2,
       'kvdoctor: a live check needs the Azure SDK, an optional part of kvdoctor that is not installed here (@azure/arm-authorization is missing): install kvdoctor without --omit=optional, or check offline with --from-az-json <output of az keyvault show>\n',
     ]);
+
+    const vaultJson = join(cli.dir, 'vault.json');
+    writeFileSync(vaultJson, JSON.stringify(VAULT_JSON));
+    const offline = runIn(cli, 'kvdoctor', ['check', EXPECTED_FINDING.vault, '--from-az-json', vaultJson, '--log', EXAMPLE, '--format', 'json']);
+    const firewall = offline.status === 1 ? JSON.parse(offline.stdout).checks.map((c) => [c.rule, c.verdicts.find((v) => v.check === 'firewall')?.status]) : offline.stderr;
+    expect('kvdoctor check --from-az-json without the Azure SDK: exit 1, the firewall fails', [offline.status, firewall], [1, [['firewall', 'fail']]]);
 
     line('\nThe CLI tarball alone, with its optional Azure SDK (npm install):');
     const full = installInto(join(work, 'cli-full'), [tarballs['@kvdoctor/cli']]);
