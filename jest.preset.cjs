@@ -13,6 +13,7 @@ module.exports = {
     '^@kvdoctor/diagnose$': path.join(root, 'packages/diagnose/src/index.ts'),
     '^@kvdoctor/diagnose/schema$': path.join(root, 'packages/diagnose/src/report/schema.ts'),
     '^@kvdoctor/live-check$': path.join(root, 'packages/live-check/src/index.ts'),
+    '^@kvdoctor/live-check/az-json$': path.join(root, 'packages/live-check/src/from-az-json.ts'),
     '^@kvdoctor/azure-ranges$': path.join(root, 'packages/azure-ranges/src/index.ts'),
     '^@kvdoctor/azure-ranges/snapshot.json$': path.join(root, 'packages/azure-ranges/data/snapshot.json'),
   },

@@ -13,7 +13,7 @@ const fail = (line, code) => {
   process.exit(code);
 };
 
-const dist = path.join(__dirname, '..', '..', 'packages', 'diagnose', 'dist', 'index.js');
+const dist = path.join(__dirname, '..', '..', 'packages', 'diagnose', 'dist', 'index.cjs');
 if (!existsSync(dist)) fail(`no build at ${dist}: run \`npx --yes pnpm@10.34.0 build\` first`, 2);
 const { createDiagnoser } = require(dist);
 

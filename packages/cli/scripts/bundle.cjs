@@ -7,7 +7,9 @@
 //   dist/azure-ranges.json       @kvdoctor/azure-ranges' compiled snapshot, the default service-tag data
 // Why: the CLI's start was ~0.26 s, mostly Node's module loader resolving and reading ~150 files;
 // one file starts in ~0.13 s and the code cache takes it to ~0.105 s (bare node: 0.06 s).
-// @kvdoctor/live-check stays a runtime require: only `check` loads it (and the Azure SDK behind it).
+// The libraries are bundled from their sources, so the published CLI installs alone. Only the Azure
+// SDK behind a live `check` stays a runtime require: it is the CLI's optionalDependencies (~145 MB
+// that no other command needs), loaded by src/commands/load-live-check.ts when a check reads Azure.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { existsSync, readFileSync, renameSync, rmSync, writeFileSync } = require('node:fs');
@@ -26,18 +28,23 @@ const RANGES_FILE = 'azure-ranges.json';
 const englishOnly = {
   name: 'zod-english-only',
   setup(build) {
+    // The module's name is printed into the bundle: a fixed one, not the build machine's path.
     build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      /[\\/]zod[\\/]/.test(args.importer) ? { path: join(dirname(args.importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' } : undefined,
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: 'zod/locales/en-only.js', namespace: 'zod-locales', pluginData: join(dirname(args.importer), '..', 'locales', 'en.js') }
+        : undefined,
     );
     build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
-      contents: `export { default as en } from ${JSON.stringify(args.path)};`,
-      resolveDir: dirname(args.path),
+      contents: `export { default as en } from ${JSON.stringify(args.pluginData)};`,
+      resolveDir: dirname(args.pluginData),
       loader: 'js',
     }));
   },
 };
 
 const common = {
+  // Module names in the bundle are relative to the repository, whatever the build's folder.
+  absWorkingDir: root,
   bundle: true,
   platform: 'node',
   target: 'node22',
@@ -46,8 +53,10 @@ const common = {
   alias: {
     '@kvdoctor/diagnose': join(root, 'packages', 'diagnose', 'src', 'index.ts'),
     '@kvdoctor/azure-ranges': join(root, 'packages', 'azure-ranges', 'src', 'index.ts'),
+    '@kvdoctor/live-check/az-json': join(root, 'packages', 'live-check', 'src', 'from-az-json.ts'),
+    '@kvdoctor/live-check': join(root, 'packages', 'live-check', 'src', 'index.ts'),
   },
-  external: ['@kvdoctor/live-check'],
+  external: ['@azure/*'],
   // Names are kept (readable stack traces); whitespace and dead code go: ~30% less to parse.
   minifyWhitespace: true,
   minifySyntax: true,

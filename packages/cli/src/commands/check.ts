@@ -1,5 +1,5 @@
 import { type Finding, type VaultAccessModel } from '@kvdoctor/diagnose';
-import { checkFromAzJson, defaultCredential, liveCheck, modelFromAzJson } from '@kvdoctor/live-check';
+import { checkFromAzJson, modelFromAzJson } from '@kvdoctor/live-check/az-json';
 import pc from 'picocolors';
 import { z } from 'zod';
 import { toDiagnoseOptions } from '../diagnose-settings';
@@ -12,6 +12,7 @@ import { colorEnabled, type Io, usage, warn, writeOutput } from '../io';
 import { type CheckItem, checkText } from '../render/check';
 import { safe } from '../render/sanitize';
 import { sameVault, VaultArgSchema } from '../vault-arg';
+import { loadLiveCheck } from './load-live-check';
 
 const Guid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a GUID');
 
@@ -97,6 +98,9 @@ export async function checkCommand(vaultArg: string, rawFlags: unknown, io: Io):
     if (subscription.length === 0) return usage(io, '--subscription: give the subscription (GUID) that holds the vault; only it will be read');
     const tenants = tenant.length > 0 ? tenant : [...new Set(findings.flatMap((f) => (f.facts.tenantId ? [f.facts.tenantId] : [])))];
     if (tenants.length === 0) return usage(io, `--tenant: ${log === undefined ? 'give' : 'the log names no tenant; give'} the tenant (GUID) of the vault`);
+    const loaded = await loadLiveCheck();
+    if (!loaded.ok) return usage(io, loaded.message);
+    const { defaultCredential, liveCheck } = loaded.live;
     const credential = defaultCredential(tenants[0]);
     items = [];
     // The live check is given the argument as typed: it tells a Managed HSM by its host name.
