@@ -2,22 +2,41 @@ import type { SecretKind } from './detector';
 
 const KINDS: readonly SecretKind[] = ['jwt', 'token', 'client-secret', 'sas', 'key', 'password', 'private-key', 'url-credential', 'secret'];
 const CODES: ReadonlyMap<SecretKind, number> = new Map(KINDS.map((k, i) => [k, i + 1]));
+const LABELS: readonly string[] = ['[REDACTED:secret]', ...KINDS.map((k) => `[REDACTED:${k}]`)];
 
 /**
- * Which characters of a text are secret, one byte each: the kind's code, or 0. Detectors mark
- * ranges; overlapping and touching ranges read back as one secret. Bytes rather than a list of
- * range objects: a megabyte holding a secret every few characters costs no garbage collection.
+ * One buffer reused by every mask (redact is synchronous, so one mask is alive at a time): a fresh
+ * megabyte per call made the collector run more than the detectors. A text longer than this gets
+ * its own, so one huge paste does not stay in memory for good.
+ */
+const SCRATCH_MAX = 4 * 1024 * 1024;
+let scratch = new Uint8Array(0);
+
+function bytesFor(length: number): Uint8Array {
+  if (length > SCRATCH_MAX) return new Uint8Array(length);
+  if (scratch.length < length) scratch = new Uint8Array(SCRATCH_MAX < length * 2 ? SCRATCH_MAX : length * 2);
+  const bytes = scratch.subarray(0, length);
+  bytes.fill(0);
+  return bytes;
+}
+
+/** The byte's high bit: a counted secret starts here (not another line of one already counted). */
+const STARTS = 0x80;
+const KIND = 0x7f;
+
+/**
+ * Which characters of a text are secret, one byte each: the kind's code (0: none), and the high
+ * bit where a counted secret starts. Detectors mark ranges; overlapping and touching ranges read
+ * back as one secret. Bytes rather than a list of range objects: a megabyte holding a secret every
+ * few characters costs no garbage collection.
  */
 export class Mask {
   private readonly kinds: Uint8Array;
-  /** 1 where a secret starts that is counted (not another line of one already counted). */
-  private readonly starts: Uint8Array;
   /** Where a secret's name ended its line with no value yet, and the kind's code: pairs. */
   readonly pending: number[] = [];
 
   constructor(readonly text: string) {
-    this.kinds = new Uint8Array(text.length);
-    this.starts = new Uint8Array(text.length);
+    this.kinds = bytesFor(text.length);
   }
 
   /**
@@ -31,19 +50,19 @@ export class Mask {
       this.pending.push(start, code);
       return;
     }
-    for (let i = start; i < end; i++) if (this.kinds[i] === 0) this.kinds[i] = code;
-    if (!continued) this.starts[start] = 1;
+    this.fill(start, end, code);
+    if (!continued) this.markStart(start);
   }
 
   /** Index of the first secret character at or after `from`, or -1. */
   nextSecret(from: number): number {
-    for (let i = from; i < this.kinds.length; i++) if (this.kinds[i] !== 0) return i;
+    for (let i = from; i < this.kinds.length; i++) if (((this.kinds[i] ?? 0) & KIND) !== 0) return i;
     return -1;
   }
 
   /** The code of the secret covering `at`, or 0. */
   codeAt(at: number): number {
-    return this.kinds[at] ?? 0;
+    return (this.kinds[at] ?? 0) & KIND;
   }
 
   /**
@@ -51,22 +70,36 @@ export class Mask {
    * when only its name was there, not when it is another line of a value already counted.
    */
   continueWith(start: number, end: number, code: number, counted: boolean): void {
-    for (let i = start; i < end; i++) if (this.kinds[i] === 0) this.kinds[i] = code;
-    if (counted && end > start) this.starts[start] = 1;
+    this.fill(start, end, code);
+    if (counted && end > start) this.markStart(start);
   }
 
-  /** End of the secret run that starts at `start`, and whether any counted secret starts in it. */
-  runFrom(start: number): { end: number; counted: boolean } {
+  /** End of the secret run that starts at `start`. */
+  runEnd(start: number): number {
     let i = start;
-    let counted = false;
-    while (i < this.kinds.length && this.kinds[i] !== 0) {
-      if (this.starts[i] === 1) counted = true;
-      i++;
-    }
-    return { end: i, counted };
+    while (i < this.kinds.length && ((this.kinds[i] ?? 0) & KIND) !== 0) i++;
+    return i;
   }
 
-  static kindOf(code: number): SecretKind {
-    return KINDS[code - 1] ?? 'secret';
+  /** Whether a counted secret starts in [start, end). */
+  counted(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (((this.kinds[i] ?? 0) & STARTS) !== 0) return true;
+    return false;
+  }
+
+  private fill(start: number, end: number, code: number): void {
+    for (let i = start; i < end; i++) {
+      const byte = this.kinds[i] ?? 0;
+      if ((byte & KIND) === 0) this.kinds[i] = byte | code;
+    }
+  }
+
+  private markStart(at: number): void {
+    this.kinds[at] = (this.kinds[at] ?? 0) | STARTS;
+  }
+
+  /** `[REDACTED:<kind>]` for the code. */
+  static label(code: number): string {
+    return LABELS[code] ?? '[REDACTED:secret]';
   }
 }

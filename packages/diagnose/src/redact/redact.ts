@@ -36,19 +36,23 @@ function render(text: string, offset: number): { text: string; count: number } {
   const mask = new Mask(text);
   for (const detect of DETECTORS) detect(text, mask);
   for (let i = 0; i < mask.pending.length; i += 2) continueAfter(text, mask, mask.pending[i] ?? 0, mask.pending[i + 1] ?? 0, true);
-  let out = '';
+  // Pieces joined once at the end: a megabyte with a secret every few characters would otherwise
+  // build (and collect) a concatenation per secret.
+  const out: string[] = [];
   let count = 0;
   let at = 0;
   for (let start = mask.nextSecret(0); start !== -1; start = mask.nextSecret(at)) {
     const code = mask.codeAt(start);
-    const run = mask.runFrom(start);
-    continueAfter(text, mask, run.end, code, false);
-    continueInLine(text, mask, run.end, code);
-    out += `${text.slice(at, start)}[REDACTED:${Mask.kindOf(code)}]`;
-    if (run.counted && run.end > offset) count++;
-    at = run.end;
+    const end = mask.runEnd(start);
+    continueAfter(text, mask, end, code, false);
+    continueInLine(text, mask, end, code);
+    out.push(text.slice(at, start), Mask.label(code));
+    if (end > offset && mask.counted(start, end)) count++;
+    at = end;
   }
-  return { text: at === 0 ? text : out + text.slice(at), count };
+  if (at === 0) return { text, count };
+  out.push(text.slice(at));
+  return { text: out.join(''), count };
 }
 
 export interface Redacted {
