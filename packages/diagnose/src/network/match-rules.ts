@@ -64,6 +64,22 @@ export function findAdmittingRule(address: string, ipRules: readonly string[]): 
   return undefined;
 }
 
+/**
+ * A rule with host bits set (`40.82.190.38/23`) whose network would hold the address: Key Vault's
+ * docs do not say whether such a rule is normalised to its network or ignored, so it decides nothing.
+ */
+export function hostBitsRuleCovering(address: string, ipRules: readonly string[]): { rule: string; network: string } | undefined {
+  const parsed = parseAddress(address);
+  if (parsed === undefined || parsed.version !== 4) return undefined;
+  for (const rule of ipRules) {
+    const cidr = parseCidr(rule);
+    if (cidr.ok || cidr.problem !== 'host-bits' || cidr.network === undefined) continue;
+    const network = parseCidr(cidr.network);
+    if (network.ok && network.range.version === 4 && parsed.value >= network.range.start && parsed.value <= network.range.end) return { rule, network: cidr.network };
+  }
+  return undefined;
+}
+
 /** Malformed, private, IPv6, duplicate (a bare IP equals its /32) and redundant rules, and the limit. */
 export function auditIpRules(ipRules: readonly string[]): RuleProblem[] {
   const problems: RuleProblem[] = [];
