@@ -27,7 +27,8 @@ const DENY_EXCLUDED_ACTIONS = { url: DENY, says: '`Permissions.NotDataActions` |
 const refusal = (path: string) => ({ rule: 'rbac', facts: { innerErrorCode: 'ForbiddenByRbac', objectId: OID, requestUrl: `${VAULT_URL}${path}?api-version=7.4` } });
 type Role = { roleName: string; roleDefinitionId: string; dataActions: readonly string[]; notDataActions?: readonly string[] };
 const held = (role: Role, scope = VAULT_ID, extra: Partial<RoleAssignmentEntry> = {}): RoleAssignmentEntry => ({
-  ...role,
+  roleName: role.roleName,
+  roleDefinitionId: role.roleDefinitionId,
   dataActions: [...role.dataActions],
   ...(role.notDataActions === undefined ? {} : { notDataActions: [...role.notDataActions] }),
   scope,
