@@ -88,8 +88,12 @@ function compare(operator: string, value: string, operand: string): Tri {
   return negated ? !hit : hit;
 }
 
+/** Deeper nesting than any condition Azure's editor writes is refused rather than recursed into. */
+const MAX_DEPTH = 64;
+
 class Parser {
   private at = 0;
+  private depth = 0;
   constructor(
     private readonly tokens: Token[],
     private readonly request: ConditionRequest,
@@ -138,13 +142,18 @@ class Parser {
   }
 
   private unary(): Tri {
-    const t = this.peek();
-    if ((t?.kind === 'punct' && t.text === '!') || this.isWord('NOT')) {
-      this.at++;
-      const inner = this.unary();
-      return inner === undefined ? undefined : !inner;
+    if (++this.depth > MAX_DEPTH) throw new SyntaxError('nested too deeply');
+    try {
+      const t = this.peek();
+      if ((t?.kind === 'punct' && t.text === '!') || this.isWord('NOT')) {
+        this.at++;
+        const inner = this.unary();
+        return inner === undefined ? undefined : !inner;
+      }
+      return this.primary();
+    } finally {
+      this.depth--;
     }
-    return this.primary();
   }
 
   private primary(): Tri {

@@ -112,7 +112,7 @@ export function neededPermission(finding: Finding): { kind: PolicyKind; permissi
   const permission = stated?.[2]?.toLowerCase();
   if ((kind === 'secrets' || kind === 'keys' || kind === 'certificates') && permission !== undefined) return { kind, permission, assumed: false };
   const op = finding.facts.requestUrl === undefined ? undefined : requestOperation(finding.facts.requestUrl);
-  if (op !== undefined) return { kind: op.kind, permission: op.permission.toLowerCase(), assumed: false, request: op.described };
+  if (op !== undefined) return { kind: op.kind, permission: op.permission, assumed: false, request: op.described };
   const type = finding.facts.objectType;
   if (type === 'key') return { kind: 'keys', permission: 'get', assumed: false };
   if (type === 'certificate') return { kind: 'certificates', permission: 'get', assumed: false };

@@ -28,7 +28,7 @@ export function policyCheck(ctx: AssessContext): Verdict {
   const foreign = mine.filter((p) => p.tenantId.toLowerCase() !== vaultTenant);
   const plain = entries.filter((p) => p.applicationId === undefined);
   const granted = plain.flatMap((p) => p.permissions[need.kind].map((x) => x.toLowerCase()));
-  if (granted.includes(need.permission) || granted.includes('all')) {
+  if (granted.includes(need.permission.toLowerCase()) || granted.includes('all')) {
     return {
       check: 'access-policy',
       status: 'pass',

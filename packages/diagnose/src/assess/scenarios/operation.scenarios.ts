@@ -101,14 +101,14 @@ export const OPERATION_SCENARIOS: readonly Scenario[] = [
     doc: WRAP,
     finding: firewallRefusal(`/keys/cmk/${VERSION}/wrapkey`),
     model: { accessPolicies: [policy({ keys: ['get'] })] },
-    expect: {"check": "access-policy", "status": "fail", "evidence": "access-policy mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has keys [get] but not wrapkey; it needs keys wrapkey for POST /keys/cmk/4387e9f3d6e14c459867679a90fd0f79/wrapkey", "command": {"tool": "az", "text": "az keyvault set-policy --resource-group rg-x --name hypervmigratio98a5kv --object-id f54370a6-bc53-4e02-8d73-63de4c317b54 --key-permissions get wrapkey"}},
+    expect: {"check": "access-policy", "status": "fail", "evidence": "access-policy mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has keys [get] but not wrapKey; it needs keys wrapKey for POST /keys/cmk/4387e9f3d6e14c459867679a90fd0f79/wrapkey", "command": {"tool": "az", "text": "az keyvault set-policy --resource-group rg-x --name hypervmigratio98a5kv --object-id f54370a6-bc53-4e02-8d73-63de4c317b54 --key-permissions get wrapKey"}},
   },
   {
     name: 'unwrapkey against get and unwrapKey: admitted',
     doc: UNWRAP,
     finding: firewallRefusal(`/keys/cmk/${VERSION}/unwrapkey`),
     model: { accessPolicies: [policy({ keys: ['get', 'unwrapKey'] })] },
-    expect: {"check": "access-policy", "status": "pass", "evidence": "access-policy mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has keys [get, unwrapkey]: unwrapkey is now granted"},
+    expect: {"check": "access-policy", "status": "pass", "evidence": "access-policy mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has keys [get, unwrapkey]: unwrapKey is now granted"},
   },
   {
     name: 'sign on the latest version (empty version segment) against sign: admitted',
