@@ -1,6 +1,6 @@
 import type { Verdict, VerdictCheck } from '@kvdoctor/diagnose';
 import { liveCheck } from './check';
-import { accessPolicyBody, associationBody, perimeterBody, perimeterId, RG, roleDefinitions, SUB, TENANT, vaultBody, vaultId, type VaultShape } from './testing/arm-bodies';
+import { accessPolicyBody, associationBody, OTHER_SUB, perimeterBody, perimeterId, RG, roleDefinitions, SUB, vaultBody, vaultId, type VaultShape } from './testing/arm-bodies';
 import type { ArmData } from './testing/arm-server';
 import { startHarness } from './testing/harness';
 import { assignment, customRoleDefinition, denyAssignment, type RoleShape } from './testing/rbac-bodies';
@@ -25,6 +25,7 @@ const DOC = {
   readerLists: { url: `${LEARN}/key-vault/general/rbac-guide`, says: 'Above role assignment provides ability to list key vault objects in key vault.' },
   listNeedsList: { url: 'https://learn.microsoft.com/en-us/rest/api/keyvault/secrets/get-secrets/get-secrets', says: 'The Get Secrets operation is applicable to the entire vault. [...] This operation requires the secrets/list permission.' },
   subtract: { url: `${LEARN}/role-based-access-control/role-definitions`, says: 'The access granted by a role (effective permissions) is computed by subtracting the `NotDataActions` actions from the `DataActions` actions.' },
+  vaultName: { url: `${LEARN}/key-vault/general/rbac-abac`, says: 'Allowed: Access to `kvsynabaceuap0520`. Denied: Access to `kvdenyabaceuap0520b`.' },
   prefix: { url: `${LEARN}/key-vault/general/rbac-abac`, says: 'Allowed: Reading `test-app-secret1`. Denied (`ForbiddenByRbac`): Reading `test-db-password`.' },
   twoAttributes: { url: `${LEARN}/key-vault/general/rbac-abac`, says: 'In this preview, ABAC for Key Vault applies **only to secret data actions** and supports **two attributes**: the vault name and the secret name.' },
   groups: { url: `${LEARN}/role-based-access-control/role-assignments-list-rest`, says: 'If the user is a member of a group that has a role assignment, that role assignment is also listed.' },
@@ -41,6 +42,11 @@ const DOC = {
 const ROLE = {
   secretsUser: { guid: '4633458b-17de-408a-b874-0445c86b69e6', name: 'Key Vault Secrets User', dataActions: [`${KV}/secrets/getSecret/action`, `${KV}/secrets/readMetadata/action`] },
   reader: { guid: '21090545-7ca7-4776-b22c-e363652d74d2', name: 'Key Vault Reader', dataActions: [`${KV}/*/read`, `${KV}/secrets/readMetadata/action`] },
+  cryptoServiceEncryptionUser: {
+    guid: 'e147488a-f6f5-4113-8e2d-b22465e65bf6',
+    name: 'Key Vault Crypto Service Encryption User',
+    dataActions: [`${KV}/keys/read`, `${KV}/keys/wrap/action`, `${KV}/keys/unwrap/action`],
+  },
   getSecretOnly: { guid: '0c6f1d8e-3b4a-4e5f-9a1b-2c3d4e5f6a7b', name: 'ci-secret-getter', dataActions: [`${KV}/secrets/getSecret/action`] },
   secretsButNoValue: { guid: '1d7a2e9f-4c5b-4f6a-8b2c-3d4e5f6a7b8c', name: 'secrets-without-values', dataActions: [`${KV}/secrets/*`], notDataActions: [`${KV}/secrets/getSecret/action`] },
 } satisfies Record<string, RoleShape>;
@@ -183,6 +189,43 @@ const SCENARIOS: readonly LiveScenario[] = [
     finding: nspRefusal(),
     expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-ci (profile defaultProfile) in Enforced mode: the perimeter's inbound access rules decide for 40.82.190.38 (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); its access rules were not read", "command": {"tool": "powershell", "text": "New-AzNetworkSecurityPerimeterAccessRule -Name allow-40-82-190-38 -ProfileName defaultProfile -ResourceGroupName rg-network -SecurityPerimeterName nsp-ci -AddressPrefix 40.82.190.38/32 -Direction Inbound"}},
     absent: ['public-network-access', 'firewall'],
+  },
+  {
+    name: 'an Enforced perimeter in another allowed subscription is found',
+    doc: DOC.enforced,
+    data: {
+      vaults: { [SUB]: [vaultBody({ name: NAME, networkAcls: firewalled })] },
+      perimeters: { [OTHER_SUB]: [perimeterBody('nsp-hub', 'rg-hub', OTHER_SUB)] },
+      associations: { [perimeterId('nsp-hub', 'rg-hub', OTHER_SUB).toLowerCase()]: [associationBody(perimeterId('nsp-hub', 'rg-hub', OTHER_SUB), ID, 'ci-profile', 'Enforced')] },
+    },
+    finding: nspRefusal(),
+    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-hub (profile ci-profile) in Enforced mode: the perimeter's inbound access rules decide for 40.82.190.38 (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); its access rules were not read", "command": {"tool": "powershell", "text": "New-AzNetworkSecurityPerimeterAccessRule -Name allow-40-82-190-38 -ProfileName ci-profile -ResourceGroupName rg-hub -SecurityPerimeterName nsp-hub -AddressPrefix 40.82.190.38/32 -Direction Inbound"}},
+    absent: ['public-network-access', 'firewall'],
+  },
+  {
+    name: 'a Transition perimeter and a firewall that now admits the caller: retry',
+    doc: DOC.transition,
+    data: {
+      vaults: { [SUB]: [vaultBody({ name: NAME, networkAcls: { ...firewalled, ipRules: ['40.82.190.0/24'] } })] },
+      perimeters: { [SUB]: [perimeterBody('nsp-ci')] },
+      associations: { [perimeterId('nsp-ci').toLowerCase()]: [associationBody(perimeterId('nsp-ci'), ID, 'defaultProfile', 'Learning')] },
+    },
+    finding: firewallRefusal(),
+    expect: {"check": "firewall", "status": "pass", "evidence": "defaultAction Deny, bypass AzureServices, 40.82.190.38 matches ipRule 40.82.190.0/24: the address is now allowed → the refusal predates the rule, or propagation: retry"},
+  },
+  {
+    name: 'Crypto Service Encryption User on the key itself wraps with it',
+    doc: DOC.objectScope,
+    data: rbacVault({ roleAssignments: [assignment({ role: ROLE.cryptoServiceEncryptionUser, principalId: OID, scope: `${ID}/keys/cmk` })] }),
+    finding: rbacRefusal('/keys/cmk/4387e9f3d6e14c459867679a90fd0f79/wrapkey'),
+    expect: {"check": "role-assignment", "status": "pass", "evidence": "RBAC mode, object 6a1c4f2e-8b3d-4e5f-9a0b-1c2d3e4f5a6b holds Key Vault Crypto Service Encryption User at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-migrate-cc/providers/Microsoft.KeyVault/vaults/kv-scenarios/keys/cmk, which grants Microsoft.KeyVault/vaults/keys/wrap/action: the role is now assigned → the refusal predates the assignment, or propagation (up to 10 minutes): retry"},
+  },
+  {
+    name: 'a vault-name condition on a subscription-wide assignment excludes this vault',
+    doc: DOC.vaultName,
+    data: rbacVault({ roleAssignments: [assignment({ role: ROLE.secretsUser, principalId: OID, scope: `/subscriptions/${SUB}`, condition: "@Resource[Microsoft.KeyVault/vaults:name] StringStartsWith 'kvsyn'" })] }),
+    finding: rbacRefusal('/secrets/db-password'),
+    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object 6a1c4f2e-8b3d-4e5f-9a0b-1c2d3e4f5a6b has no role with Microsoft.KeyVault/vaults/secrets/getSecret/action for GET /secrets/db-password at this scope (holds Key Vault Secrets User at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333; group assignments included): Key Vault Secrets User at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333 is limited by a condition this request does not meet: @Resource[Microsoft.KeyVault/vaults:name] StringStartsWith 'kvsyn'", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee 6a1c4f2e-8b3d-4e5f-9a0b-1c2d3e4f5a6b --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-migrate-cc/providers/Microsoft.KeyVault/vaults/kv-scenarios"}},
   },
   {
     name: 'a Transition (Learning) perimeter leaves the firewall in charge',
