@@ -33,7 +33,10 @@ const DOC = {
   exclude: { url: `${LEARN}/role-based-access-control/deny-assignments`, says: 'An array of Azure AD principal object IDs (user, group, service principal, or managed identity) to which the deny assignment does not apply.' },
   enforced: { url: `${LEARN}/key-vault/general/network-security`, says: 'In Enforced mode, the `publicNetworkAccess` setting is overridden by the network security perimeter rules.' },
   transition: { url: `${LEARN}/key-vault/general/network-security`, says: 'In Transition mode, the `publicNetworkAccess` setting controls public access to the resource.' },
-  determines: { url: `${LEARN}/key-vault/general/network-security`, says: "The `publicNetworkAccess` setting determines the key vault's association with a network security perimeter." },
+  lockdown: {
+    url: `${LEARN}/private-link/network-security-perimeter-transition`,
+    says: 'On resource creation, if `publicNetworkAccess` is set to `SecuredByPerimeter`, the resource is created in the lockdown mode even when not associated with a perimeter. Only private link traffic will be allowed if configured.',
+  },
   tied: { url: `${LEARN}/key-vault/general/move-subscription`, says: 'All access policy entries and roles assignments are also tied to this tenant ID.' },
   cidr: { url: `${LEARN}/key-vault/general/network-security`, says: 'On the **Firewalls and virtual networks** tab, under **Firewall**, enter IPv4 addresses or CIDR ranges.' },
   softDelete: { url: `${LEARN}/key-vault/general/soft-delete-overview`, says: "When creating a new key vault, soft-delete is on by default. Once soft-delete is enabled on a key vault, it can't be disabled." },
@@ -250,14 +253,14 @@ const SCENARIOS: readonly LiveScenario[] = [
     expect: {"check": "nsp", "status": "unknown", "evidence": "kv-scenarios is not associated with a network security perimeter in the subscriptions searched (0b1f6471-1bf0-4dda-aec3-111122223333, 7c2e9a10-55d4-4c1b-9e0f-444455556666); a perimeter in another subscription is not readable here (not on the allow-list), and one in Enforced mode would override publicNetworkAccess and the firewall"},
   },
   {
-    name: 'SecuredByPerimeter with the perimeter off the allow-list: the contradiction is named',
-    doc: DOC.determines,
+    name: 'SecuredByPerimeter with the perimeter off the allow-list: elsewhere, or locked down',
+    doc: DOC.lockdown,
     data: {
       vaults: { [SUB]: [vaultBody({ name: NAME, publicNetworkAccess: 'SecuredByPerimeter', networkAcls: firewalled })] },
       perimeters: { [THIRD_SUB]: [perimeterBody('nsp-corp', 'rg-network', THIRD_SUB)] },
     },
     finding: nspRefusal(),
-    expect: {"check": "nsp", "status": "unknown", "evidence": "publicNetworkAccess SecuredByPerimeter, yet no perimeter in the subscriptions searched (0b1f6471-1bf0-4dda-aec3-111122223333, 7c2e9a10-55d4-4c1b-9e0f-444455556666) holds kv-scenarios: the two contradict each other; the perimeter is most likely in a subscription that was not read, and its access rules decide"},
+    expect: {"check": "nsp", "status": "unknown", "evidence": "publicNetworkAccess SecuredByPerimeter, yet no perimeter in the subscriptions searched (0b1f6471-1bf0-4dda-aec3-111122223333, 7c2e9a10-55d4-4c1b-9e0f-444455556666) holds kv-scenarios: either its perimeter is in a subscription that was not read (and that perimeter's access rules decide), or it has none, and SecuredByPerimeter without a perimeter refuses every public caller (only private endpoint traffic gets in)"},
     absent: ['firewall'],
   },
   {

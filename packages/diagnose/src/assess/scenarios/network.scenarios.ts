@@ -7,12 +7,17 @@ const SEARCHED = ['0b1f6471-1bf0-4dda-aec3-111122223333'];
 
 const ENFORCED = { url: NETSEC, says: 'In Enforced mode, the `publicNetworkAccess` setting is overridden by the network security perimeter rules.' };
 const TRANSITION = { url: NETSEC, says: 'In Transition mode, the `publicNetworkAccess` setting controls public access to the resource.' };
-const DETERMINES = { url: NETSEC, says: "The `publicNetworkAccess` setting determines the key vault's association with a network security perimeter." };
 const SECURED = {
   url: NETSEC,
   says: 'However, when public network access is set to **Secure by perimeter** (via association with a Network Security Perimeter), the bypass is overridden and even trusted services are blocked unless an explicit perimeter access rule admits them.',
 };
 const EXEMPT = { url: NETSEC, says: "Private endpoint traffic is considered highly secure and therefore isn't subject to Network Security Perimeter rules." };
+const TRANSITION_GUIDE = 'https://learn.microsoft.com/en-us/azure/private-link/network-security-perimeter-transition';
+const LOCKDOWN = {
+  url: TRANSITION_GUIDE,
+  says: 'On resource creation, if `publicNetworkAccess` is set to `SecuredByPerimeter`, the resource is created in the lockdown mode even when not associated with a perimeter. Only private link traffic will be allowed if configured.',
+};
+const SECURED_TRANSITION = { url: TRANSITION_GUIDE, says: '| **SecuredByPerimeter** | **Inbound:** Denied [...] |**Inbound:** Network security perimeter rules [...] (Not associated | Transition mode)' };
 const RULES = { url: NETSEC, says: 'On the **Firewalls and virtual networks** tab, under **Firewall**, enter IPv4 addresses or CIDR ranges.' };
 const ALLOWED_ONLY = {
   url: NETSEC,
@@ -32,12 +37,34 @@ export const NETWORK_SCENARIOS: readonly Scenario[] = [
     expect: {"check": "nsp", "status": "unknown", "evidence": "hypervmigratio98a5kv is not associated with a network security perimeter in the subscription searched (0b1f6471-1bf0-4dda-aec3-111122223333); a perimeter in another subscription is not readable here (not on the allow-list), and one in Enforced mode would override publicNetworkAccess and the firewall"},
   },
   {
-    name: 'SecuredByPerimeter with no perimeter found contradicts itself',
-    doc: DETERMINES,
+    name: 'SecuredByPerimeter with no perimeter found in the searched subscriptions: elsewhere, or locked down',
+    doc: LOCKDOWN,
     finding: nspRefusal,
     model: { publicNetworkAccess: 'SecuredByPerimeter', nsp: { associated: false, searchedSubscriptions: SEARCHED } },
-    expect: {"check": "nsp", "status": "unknown", "evidence": "publicNetworkAccess SecuredByPerimeter, yet no perimeter in the subscription searched (0b1f6471-1bf0-4dda-aec3-111122223333) holds hypervmigratio98a5kv: the two contradict each other; the perimeter is most likely in a subscription that was not read, and its access rules decide"},
+    expect: {"check": "nsp", "status": "unknown", "evidence": "publicNetworkAccess SecuredByPerimeter, yet no perimeter in the subscription searched (0b1f6471-1bf0-4dda-aec3-111122223333) holds hypervmigratio98a5kv: either its perimeter is in a subscription that was not read (and that perimeter's access rules decide), or it has none, and SecuredByPerimeter without a perimeter refuses every public caller (only private endpoint traffic gets in)"},
     absent: ['firewall'],
+  },
+  {
+    name: 'SecuredByPerimeter and known to be in no perimeter: locked down, public callers refused',
+    doc: LOCKDOWN,
+    finding: nspRefusal,
+    model: { publicNetworkAccess: 'SecuredByPerimeter', nsp: { associated: false } },
+    expect: {"check": "nsp", "status": "fail", "evidence": "publicNetworkAccess SecuredByPerimeter and hypervmigratio98a5kv is not associated with a network security perimeter: SecuredByPerimeter without a perimeter refuses every public caller (only private endpoint traffic gets in)", "command": {"tool": "az", "text": "az keyvault update --resource-group rg-x --name hypervmigratio98a5kv --public-network-access Enabled --default-action Deny"}},
+    absent: ['firewall'],
+  },
+  {
+    name: 'SecuredByPerimeter in a Transition (Learning) perimeter: the perimeter rules decide',
+    doc: SECURED_TRANSITION,
+    finding: nspRefusal,
+    model: { publicNetworkAccess: 'SecuredByPerimeter', nsp: { associated: true, mode: 'Learning', perimeter: PERIMETER, profile: 'defaultProfile' } },
+    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-ci (profile defaultProfile) in Learning (Transition) mode with publicNetworkAccess SecuredByPerimeter: the perimeter's inbound access rules decide for 40.82.190.38 (private endpoint traffic is exempt); its access rules were not read", "command": {"tool": "powershell", "text": "New-AzNetworkSecurityPerimeterAccessRule -Name allow-40-82-190-38 -ProfileName defaultProfile -ResourceGroupName rg-net -SecurityPerimeterName nsp-ci -AddressPrefix 40.82.190.38/32 -Direction Inbound"}},
+  },
+  {
+    name: 'a perimeter whose access mode ARM did not name: unknown, not pass',
+    doc: ENFORCED,
+    finding: firewallRefusal,
+    model: { nsp: { associated: true, perimeter: PERIMETER } },
+    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-ci in an access mode ARM did not name: in Enforced mode its inbound access rules decide for 40.82.190.38, in Transition mode publicNetworkAccess does", "command": {"tool": "powershell", "text": "New-AzNetworkSecurityPerimeterAccessRule -Name allow-40-82-190-38 -ProfileName <profile-name> -ResourceGroupName rg-net -SecurityPerimeterName nsp-ci -AddressPrefix 40.82.190.38/32 -Direction Inbound"}},
   },
   {
     name: 'an Enforced perimeter replaces public access and the firewall',
