@@ -36,7 +36,7 @@ function checkRule(rule: string): Checked {
   const parsed = parseCidr(rule);
   if (!parsed.ok) {
     const kind = parsed.problem === 'host-bits' ? 'host-bits' : 'malformed';
-    const why = parsed.problem === 'host-bits' ? `${parsed.message}; Key Vault may accept it but it admits nothing, write ${parsed.network ?? 'the network address'}` : parsed.message;
+    const why = parsed.problem === 'host-bits' ? `${parsed.message}; whether Key Vault normalises such a rule or ignores it is not documented, write ${parsed.network ?? 'the network address'}` : parsed.message;
     return { rule, problem: { kind, rule, message: why } };
   }
   const { range } = parsed;
