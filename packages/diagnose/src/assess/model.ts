@@ -70,6 +70,8 @@ export const VaultAccessModelSchema = z.object({
         notDataActions: z.array(z.string()),
         excludePrincipals: z.array(z.string()),
         doNotApplyToChildScopes: z.boolean(),
+        /** When set, the deny applies only where this condition holds. */
+        condition: z.string().min(1).optional(),
       }),
     )
     .optional(),

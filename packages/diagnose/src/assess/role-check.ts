@@ -2,7 +2,7 @@ import { value } from '../fixes/quote';
 import { commands } from './commands';
 import { type AssessContext, predates } from './context';
 import { neededAction, roleFor } from './data-actions';
-import type { RoleAssignmentEntry } from './model';
+import type { DenyAssignmentEntry, RoleAssignmentEntry } from './model';
 import { assignmentsOn, denyFor, type Grant, grantOf, targetOf } from './role-grant';
 import type { Verdict } from './verdict';
 
@@ -12,6 +12,10 @@ function describe(a: RoleAssignmentEntry): string {
 
 function describeGroup(a: RoleAssignmentEntry): string {
   return `${describe(a)} (held by ${a.principalType === undefined ? 'principal' : a.principalType.toLowerCase()} ${a.principalId})`;
+}
+
+function denyEvidence(deny: DenyAssignmentEntry, how: string, action: string, objectId: string): string {
+  return `RBAC mode, deny assignment ${deny.name} at ${deny.scope} ${how} ${action} for object ${objectId}, whatever its roles grant; Azure creates deny assignments (managed applications, deployment stacks) and they are changed only where they came from`;
 }
 
 /** Why a held assignment does not grant the action, when the reason is more than "not in the role". */
@@ -47,14 +51,8 @@ export function roleCheck(ctx: AssessContext): Verdict {
       command: listRoles,
     };
   }
-  const deny = denyFor(model, ctx.objectId, need, target);
-  if (deny !== undefined) {
-    return {
-      check: 'role-assignment',
-      status: 'fail',
-      evidence: `RBAC mode, deny assignment ${deny.name} at ${deny.scope} blocks ${need.action} for object ${ctx.objectId}, whatever its roles grant; Azure creates deny assignments (managed applications, deployment stacks) and they are changed only where they came from`,
-    };
-  }
+  const denied = denyFor(model, ctx.objectId, need, target);
+  if (denied?.certain === true) return { check: 'role-assignment', status: 'fail', evidence: denyEvidence(denied.deny, 'blocks', need.action, ctx.objectId) };
   const oidOf = ctx.objectId;
   // ARM's assignedTo() lists the caller's own assignments and its groups'; anyone else's is not the caller's.
   const held = assignmentsOn(model, target)
@@ -62,6 +60,11 @@ export function roleCheck(ctx: AssessContext): Verdict {
     .filter((h) => h.direct || h.a.principalType?.toLowerCase() === 'group');
   const deniesRead = model.denyAssignments === undefined ? '; deny assignments were not read' : '';
   const direct = held.find((h) => h.direct && h.g.kind === 'grants');
+  // A conditional deny matters only where a role would grant: otherwise the missing role decides.
+  if (direct !== undefined && denied !== undefined) {
+    const how = `may block (under a condition that cannot be evaluated here: ${denied.deny.condition ?? ''})`;
+    return { check: 'role-assignment', status: 'unknown', evidence: denyEvidence(denied.deny, how, need.action, ctx.objectId) };
+  }
   if (direct !== undefined) {
     return {
       check: 'role-assignment',

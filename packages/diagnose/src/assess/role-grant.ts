@@ -1,4 +1,4 @@
-import { conditionAllows } from './abac-condition';
+import { type ConditionRequest, conditionAllows } from './abac-condition';
 import { actionMatches, type NeededAction, scopeCovers } from './data-actions';
 import type { DenyAssignmentEntry, RoleAssignmentEntry, VaultAccessModel } from './model';
 
@@ -24,8 +24,7 @@ export function grantOf(a: RoleAssignmentEntry, model: VaultAccessModel, need: N
   const by = (a.notDataActions ?? []).find((d) => actionMatches(d, need.action));
   if (by !== undefined) return { kind: 'excluded', by };
   if (a.condition === undefined) return { kind: 'grants' };
-  const secretName = need.object?.kind === 'secrets' ? need.object.name : undefined;
-  const allows = conditionAllows(a.condition, { action: need.action, vaultName: model.name, ...(secretName === undefined ? {} : { secretName }) });
+  const allows = conditionAllows(a.condition, conditionRequest(model, need));
   if (allows === true) return { kind: 'grants' };
   return allows === false ? { kind: 'condition-false', condition: a.condition } : { kind: 'condition-unknown', condition: a.condition };
 }
@@ -40,11 +39,21 @@ export function assignmentsOn(model: VaultAccessModel, target: string): RoleAssi
  * specific Azure resource actions even if a role assignment grants them access." ARM listed these for
  * the caller and its groups, so each applies unless it excludes the caller or stops above the target.
  */
-export function denyFor(model: VaultAccessModel, objectId: string, need: NeededAction, target: string): DenyAssignmentEntry | undefined {
-  return (model.denyAssignments ?? []).find((d) => {
+export function denyFor(model: VaultAccessModel, objectId: string, need: NeededAction, target: string): { deny: DenyAssignmentEntry; certain: boolean } | undefined {
+  const reaching = (model.denyAssignments ?? []).filter((d) => {
     const here = d.scope.toLowerCase() === target.toLowerCase();
     if (!here && (d.doNotApplyToChildScopes || !scopeCovers(d.scope, target))) return false;
     if (d.excludePrincipals.some((p) => p.toLowerCase() === objectId)) return false;
     return d.dataActions.some((a) => actionMatches(a, need.action)) && !d.notDataActions.some((a) => actionMatches(a, need.action));
   });
+  const holds = reaching.map((deny) => ({ deny, applies: deny.condition === undefined ? true : conditionAllows(deny.condition, conditionRequest(model, need)) }));
+  const certain = holds.find((h) => h.applies === true);
+  if (certain !== undefined) return { deny: certain.deny, certain: true };
+  const maybe = holds.find((h) => h.applies === undefined);
+  return maybe === undefined ? undefined : { deny: maybe.deny, certain: false };
+}
+
+function conditionRequest(model: VaultAccessModel, need: NeededAction): ConditionRequest {
+  const secretName = need.object?.kind === 'secrets' ? need.object.name : undefined;
+  return { action: need.action, vaultName: model.name, ...(secretName === undefined ? {} : { secretName }) };
 }

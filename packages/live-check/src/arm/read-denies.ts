@@ -34,6 +34,7 @@ export async function readDenies(s: ArmSettings, vaultId: string, objectId: stri
           notDataActions: permissions.flatMap((p) => p.notDataActions ?? []),
           excludePrincipals: (d.excludePrincipals ?? []).flatMap((p) => (p.id ? [p.id] : [])),
           doNotApplyToChildScopes: d.doNotApplyToChildScopes ?? false,
+          ...(d.condition ? { condition: d.condition } : {}),
         });
       }
       return out;

@@ -22,6 +22,7 @@ const GROUPS = { url: LIST_REST, says: 'If the user is a member of a group that 
 const BLOCKS = { url: DENY, says: 'Deny assignments block users from performing specific Azure resource actions even if a role assignment grants them access.' };
 const EXCLUDE = { url: DENY, says: '`ExcludePrincipals[i].Id` | An array of Azure AD principal object IDs (user, group, service principal, or managed identity) to which the deny assignment does not apply.' };
 const CHILD = { url: DENY, says: '`DoNotApplyToChildScopes` | Specifies whether the deny assignment applies to child scopes.' };
+const DENY_CONDITION = { url: 'https://learn.microsoft.com/en-us/rest/api/authorization/deny-assignments/get', says: 'condition | string | The conditions on the deny assignment. This limits the resources it can be assigned to.' };
 const DENY_EXCLUDED_ACTIONS = { url: DENY, says: '`Permissions.NotDataActions` | An array of strings that specify the data operations to exclude from the deny assignment.' };
 
 const refusal = (path: string) => ({ rule: 'rbac', facts: { innerErrorCode: 'ForbiddenByRbac', objectId: OID, requestUrl: `${VAULT_URL}${path}?api-version=7.4` } });
@@ -35,7 +36,7 @@ const held = (role: Role, scope = VAULT_ID, extra: Partial<RoleAssignmentEntry> 
   principalId: OID,
   ...extra,
 });
-const rbac = (roleAssignments: RoleAssignmentEntry[], more: { groupsExpanded?: boolean; denyAssignments?: { name: string; scope: string; dataActions: string[]; notDataActions?: string[]; excludePrincipals?: string[]; doNotApplyToChildScopes?: boolean }[] } = {}) => ({
+const rbac = (roleAssignments: RoleAssignmentEntry[], more: { groupsExpanded?: boolean; denyAssignments?: { name: string; scope: string; dataActions: string[]; notDataActions?: string[]; excludePrincipals?: string[]; doNotApplyToChildScopes?: boolean; condition?: string }[] } = {}) => ({
   enableRbacAuthorization: true,
   roleAssignments,
   ...(more.groupsExpanded === undefined ? {} : { groupsExpanded: more.groupsExpanded }),
@@ -256,5 +257,19 @@ export const RBAC_SCENARIOS: readonly Scenario[] = [
     finding: refusal('/secrets/db-password'),
     model: rbac([held(ROLE.secretsUser)], { denyAssignments: [{ ...denyAll(VAULT_ID), notDataActions: ['Microsoft.KeyVault/vaults/secrets/getSecret/action'] }] }),
     expect: {"check": "role-assignment", "status": "pass", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 holds Key Vault Secrets User at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv, which grants Microsoft.KeyVault/vaults/secrets/getSecret/action: the role is now assigned → the refusal predates the assignment, or propagation (up to 10 minutes): retry"},
+  },
+  {
+    name: 'a deny assignment limited to other vaults by its condition does not block this one',
+    doc: DENY_CONDITION,
+    finding: refusal('/secrets/db-password'),
+    model: rbac([held(ROLE.secretsUser)], { denyAssignments: [{ ...denyAll(SUB_ID), condition: "@Resource[Microsoft.KeyVault/vaults:name] StringStartsWith 'locked-'" }] }),
+    expect: {"check": "role-assignment", "status": "pass", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 holds Key Vault Secrets User at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv, which grants Microsoft.KeyVault/vaults/secrets/getSecret/action: the role is now assigned → the refusal predates the assignment, or propagation (up to 10 minutes): retry"},
+  },
+  {
+    name: 'a deny assignment under a condition that cannot be evaluated: unknown, condition shown',
+    doc: DENY_CONDITION,
+    finding: refusal('/secrets/db-password'),
+    model: rbac([held(ROLE.secretsUser)], { denyAssignments: [{ ...denyAll(VAULT_ID), condition: "@Principal[Microsoft.Directory/CustomSecurityAttributes/Id:Clearance] StringNotEquals 'high'" }] }),
+    expect: {"check": "role-assignment", "status": "unknown", "evidence": "RBAC mode, deny assignment Protected by managed application at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv may block (under a condition that cannot be evaluated here: @Principal[Microsoft.Directory/CustomSecurityAttributes/Id:Clearance] StringNotEquals 'high') Microsoft.KeyVault/vaults/secrets/getSecret/action for object f54370a6-bc53-4e02-8d73-63de4c317b54, whatever its roles grant; Azure creates deny assignments (managed applications, deployment stacks) and they are changed only where they came from"},
   },
 ];
