@@ -162,6 +162,21 @@ const SCENARIOS: readonly LiveScenario[] = [
     expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, deny assignment Managed application lock at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-migrate-cc/providers/Microsoft.KeyVault/vaults/kv-scenarios blocks Microsoft.KeyVault/vaults/secrets/getSecret/action for object 6a1c4f2e-8b3d-4e5f-9a0b-1c2d3e4f5a6b, whatever its roles grant; Azure creates deny assignments (managed applications, deployment stacks) and they are changed only where they came from"},
   },
   {
+    name: "a deny assignment on one of the caller's groups is listed through assignedTo() and blocks",
+    doc: DOC.deny,
+    data: rbacVault({
+      groups: { [OID]: [GROUP] },
+      roleAssignments: [assignment({ role: ROLE.secretsUser, principalId: OID, scope: ID })],
+      denyAssignments: [denyAssignment({ name: 'Group lock', scope: ID, dataActions: [`${KV}/secrets/*`], principals: [GROUP] })],
+    }),
+    finding: rbacRefusal('/secrets/db-password'),
+    expect: {
+      check: 'role-assignment',
+      status: 'fail',
+      evidence: `RBAC mode, deny assignment Group lock at ${ID} blocks Microsoft.KeyVault/vaults/secrets/getSecret/action for object ${OID}, whatever its roles grant; Azure creates deny assignments (managed applications, deployment stacks) and they are changed only where they came from`,
+    },
+  },
+  {
     name: 'a deny assignment that excludes the caller leaves the grant',
     doc: DOC.exclude,
     data: rbacVault({
