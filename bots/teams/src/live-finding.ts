@@ -41,7 +41,7 @@ const CHECK_LABEL: Record<VerdictCheck, string> = {
   'access-policy': 'Access policy',
 };
 
-const READ_LABEL = { 'private-endpoints': 'private endpoints', 'role-assignments': 'role assignments', 'role-definitions': 'role definitions', nsp: 'network security perimeter' } as const;
+const READ_LABEL = { 'private-endpoints': 'private endpoints', 'role-assignments': 'role assignments', 'role-definitions': 'role definitions', 'deny-assignments': 'deny assignments', nsp: 'network security perimeter' } as const;
 
 export function toOutcome(vault: string, result: LiveCheckResult): LiveCheckOutcome {
   const { outcome } = result;

@@ -46,7 +46,7 @@ describe('liveCheck against a local ARM server', () => {
     expect(second.verdicts.find((v) => v.check === 'firewall')).toEqual({
       check: 'firewall',
       status: 'pass',
-      evidence: 'defaultAction Deny, bypass None, 40.82.190.38 matches ipRule 40.82.190.0/24: the address is now allowed → the refusal predates the rule, or propagation: retry',
+      evidence: 'defaultAction Deny, bypass None, 40.82.190.38 matches ipRule 40.82.190.0/24: the address is now allowed → the refusal predates the rule, or propagation, unless a network security perimeter in Enforced mode decides (see nsp): retry only once that is ruled out',
     });
   });
 

@@ -3,6 +3,7 @@ import { armSettings, PUBLIC_ARM_ENDPOINT, trimEnd, type ArmSettings, type Token
 import { findVault } from './arm/find-vault';
 import { readNsp } from './arm/read-nsp';
 import { readEndpointConnections } from './arm/read-vault';
+import { readDenies } from './arm/read-denies';
 import { readRoles } from './arm/read-roles';
 import { type Deadline, startDeadline } from './deadline';
 import type { Failure, Outcome, Read, ReadName } from './outcome';
@@ -93,9 +94,10 @@ async function readTheRest(
   const objectId = finding?.facts.objectId;
   // Role assignments matter only in RBAC mode, and only for a caller the log names.
   const wantRoles = vault.properties.enableRbacAuthorization === true && objectId !== undefined;
-  const [endpoints, roles, nsp] = await Promise.all([
+  const [endpoints, roles, denies, nsp] = await Promise.all([
     readEndpointConnections(s, vault, deadline),
     wantRoles ? readRoles(s, vault.id, objectId, deadline) : Promise.resolve(undefined),
+    wantRoles ? readDenies(s, vault.id, objectId, deadline) : Promise.resolve(undefined),
     readNsp(s, subscriptions, vault.id, deadline),
   ]);
   const incomplete: { read: ReadName; failure: Failure }[] = [];
@@ -108,10 +110,12 @@ async function readTheRest(
   const connections = note('private-endpoints', endpoints);
   const roleRead = note('role-assignments', roles);
   if (roleRead?.definitionFailure) incomplete.push({ read: 'role-definitions', failure: roleRead.definitionFailure });
+  const denyRead = note('deny-assignments', denies);
   const perimeter = note('nsp', nsp);
   const built = toModel(vault, {
     ...(connections ? { privateEndpointConnections: connections } : {}),
-    ...(roleRead ? { roleAssignments: roleRead.entries } : {}),
+    ...(roleRead ? { roleAssignments: roleRead.entries, groupsExpanded: true } : {}),
+    ...(denyRead ? { denyAssignments: denyRead } : {}),
     ...(perimeter ? { nsp: perimeter } : {}),
   });
   if (!built.ok) return failed({ kind: 'not-supported', message: `the vault's configuration could not be read into the model (${built.message})` });

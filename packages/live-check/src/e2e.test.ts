@@ -7,6 +7,7 @@ import {
   perimeterId,
   roleAssignmentBody,
   roleDefinitions,
+  OTHER_SUB,
   SUB,
   TENANT,
   vaultBody,
@@ -69,7 +70,7 @@ describe('live check end to end: seed findings against a local ARM server', () =
     expect(result.verdicts.find((v) => v.check === 'public-network-access')).toEqual({
       check: 'public-network-access',
       status: 'pass',
-      evidence: 'publicNetworkAccess Enabled: the firewall decides (defaultAction Allow) → the refusal predates the change, or propagation: retry',
+      evidence: 'publicNetworkAccess Enabled: the firewall decides (defaultAction Allow) → the refusal predates the change, or propagation, unless a network security perimeter in Enforced mode decides (see nsp): retry only once that is ruled out',
     });
   });
 
@@ -86,7 +87,11 @@ describe('live check end to end: seed findings against a local ARM server', () =
     const hh = await start({ vaults: { [SUB]: [vaultBody({ name: 'someakv', rg: 'rg-apps', location: 'westeurope', networkAcls: { bypass: 'None', defaultAction: 'Deny', ipRules: ['20.67.123.240/32'] } })] }, perimeters: { [SUB]: [perimeterBody('nsp-shared')] } });
     const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.nspAca.text, 'nsp'), vaultName: 'someakv' }));
     expect(result.verdicts.slice(0, 3)).toEqual([
-      { check: 'nsp', status: 'pass', evidence: 'someakv is not associated with a network security perimeter: publicNetworkAccess and the firewall decide' },
+      {
+        check: 'nsp',
+        status: 'unknown',
+        evidence: `someakv is not associated with a network security perimeter in the subscriptions searched (${SUB}, ${OTHER_SUB}); a perimeter in another subscription is not readable here (not on the allow-list), and one in Enforced mode would override publicNetworkAccess and the firewall`,
+      },
       { check: 'public-network-access', status: 'pass', evidence: 'publicNetworkAccess Enabled: the firewall decides (defaultAction Deny)' },
       {
         check: 'firewall',
@@ -131,12 +136,12 @@ describe('live check end to end: seed findings against a local ARM server', () =
     expect(result.verdicts.find((v) => v.check === 'role-assignment')).toEqual({
       check: 'role-assignment',
       status: 'fail',
-      evidence: `RBAC mode, object ${oid} has no role with Microsoft.KeyVault/vaults/keys/read at this scope (holds Reader at /subscriptions/${SUB}; direct assignments only, group memberships are not expanded)`,
+      evidence: `RBAC mode, object ${oid} has no role with Microsoft.KeyVault/vaults/keys/read at this scope (holds Reader at /subscriptions/${SUB}; group assignments included)`,
       command: { tool: 'az', text: `az role assignment create --role 'Key Vault Crypto Service Encryption User' --assignee ${oid} --scope ${scope}` },
     });
     const listing = hh.server.requests.find((r) => r.path.endsWith('/providers/Microsoft.Authorization/roleAssignments'));
     expect(listing?.path).toBe(`${scope}/providers/Microsoft.Authorization/roleAssignments`);
-    expect(listing?.query.get('$filter')).toBe(`principalId eq '${oid}'`);
+    expect(listing?.query.get('$filter')).toBe(`assignedTo('${oid}')`);
   });
 
   it('rbac (az CLI user): the role now assigned at the resource group → retry; the log\'s subscription is read directly', async () => {
@@ -173,7 +178,7 @@ describe('live check end to end: seed findings against a local ARM server', () =
     const oid = '09e7a3cd-4fc8-4d55-bb62-aaef76a8b439';
     const tenant = 'cdffd708-7da0-4cea-abeb-0a4c334d7f64';
     const hh = await start({
-      vaults: { [SUB]: [vaultBody({ name: 'diskvault001', rg: 'rg-disks', tenant, location: 'southindia', accessPolicies: [accessPolicyBody(oid, ['Get'])] })] },
+      vaults: { [SUB]: [vaultBody({ name: 'diskvault001', rg: 'rg-disks', tenant, location: 'southindia', accessPolicies: [accessPolicyBody(oid, ['Get'], tenant)] })] },
     });
     const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.accessPolicySteampipe.text, 'access-policy'), vaultName: 'diskvault001', allowed: { tenants: [tenant, TENANT], subscriptions: [SUB] } }));
     expect(result.verdicts.slice(-2)).toEqual([

@@ -32,7 +32,7 @@ describe('az keyvault show JSON → model', () => {
           },
         },
       ],
-      enableSoftDelete: false,
+      enableSoftDelete: true,
       enablePurgeProtection: false,
     });
   });
@@ -62,7 +62,7 @@ describe('az keyvault show JSON → model', () => {
       {
         check: 'access-policy',
         status: 'pass',
-        evidence: 'access-policy mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has secrets [get, list]: get is now granted',
+        evidence: 'access-policy mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has secrets [get, list]: list is now granted',
       },
     ]);
   });
@@ -75,7 +75,7 @@ describe('az keyvault show JSON → model', () => {
     expect(result.verdicts.find((v) => v.check === 'firewall')).toEqual({
       check: 'firewall',
       status: 'pass',
-      evidence: 'defaultAction Deny, bypass AzureServices, 52.228.82.7 matches ipRule 52.228.82.0/24: the address is now allowed → the refusal predates the rule, or propagation: retry',
+      evidence: 'defaultAction Deny, bypass AzureServices, 52.228.82.7 matches ipRule 52.228.82.0/24: the address is now allowed → the refusal predates the rule, or propagation, unless a network security perimeter in Enforced mode decides (see nsp): retry only once that is ruled out',
     });
     const outside = { ...seed, facts: { ...seed.facts, clientIp: '::ffff:52.1.2.3' } };
     const refused = checkFromAzJson(outside, FIREWALLED_VAULT.json);

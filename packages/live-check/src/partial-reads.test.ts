@@ -39,7 +39,7 @@ describe('reads that fail alone', () => {
       ],
     });
     expect(result.verdicts.map((v) => [v.check, v.status])).toEqual([
-      ['nsp', 'pass'],
+      ['nsp', 'unknown'],
       ['public-network-access', 'unknown'],
       ['private-endpoints', 'pass'],
       ['permission-model', 'pass'],
@@ -62,6 +62,17 @@ describe('reads that fail alone', () => {
   it('with every read answered, the assignment grants keys/read', async () => {
     const result = await liveCheck(h.options({ finding: rbacFinding(), vaultName: 'kv-yory' }));
     expect(result.verdicts.find((v) => v.check === 'role-assignment')?.status).toBe('pass');
+  });
+
+  it('deny assignments forbidden → the grant still counts, and the verdict says they were not read', async () => {
+    h.server.override = (r) => (r.path.endsWith('/denyAssignments') ? authorizationFailed('Microsoft.Authorization/denyAssignments/read', ID) : undefined);
+    const result = await liveCheck(h.options({ finding: rbacFinding(), vaultName: 'kv-yory' }));
+    expect(result.outcome).toMatchObject({ kind: 'ok', incomplete: [{ read: 'deny-assignments', failure: { kind: 'forbidden', needs: 'Reader on the vault (Microsoft.Authorization/denyAssignments/read)' } }] });
+    expect(result.verdicts.find((v) => v.check === 'role-assignment')).toEqual({
+      check: 'role-assignment',
+      status: 'pass',
+      evidence: `RBAC mode, object ${OID} holds Key Vault Crypto Service Encryption User at ${ID}, which grants Microsoft.KeyVault/vaults/keys/read; deny assignments were not read: the role is now assigned → the refusal predates the assignment, or propagation (up to 10 minutes): retry`,
+    });
   });
 
   it('private endpoint listing forbidden → the connections embedded in the vault still count', async () => {

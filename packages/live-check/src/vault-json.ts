@@ -61,7 +61,7 @@ function lastSegment(id: string | null | undefined): string {
   return id?.split('/').filter(Boolean).pop() ?? 'unnamed';
 }
 
-export type ModelExtras = Pick<VaultAccessModel, 'roleAssignments' | 'nsp'> & {
+export type ModelExtras = Pick<VaultAccessModel, 'roleAssignments' | 'groupsExpanded' | 'denyAssignments' | 'nsp'> & {
   privateEndpointConnections?: VaultAccessModel['privateEndpointConnections'];
 };
 
@@ -99,9 +99,13 @@ export function toModel(vault: ArmVault, extras: ModelExtras = {}): ModelResult 
       tenantId: a.tenantId,
       permissions: { secrets: a.permissions.secrets ?? [], keys: a.permissions.keys ?? [], certificates: a.permissions.certificates ?? [] },
     })),
-    enableSoftDelete: p.enableSoftDelete ?? false,
+    // "When creating a new key vault, soft-delete is on by default. Once soft-delete is enabled on a key
+    // vault, it can't be disabled." (soft-delete overview): an unset value is on, not off.
+    enableSoftDelete: p.enableSoftDelete ?? true,
     enablePurgeProtection: p.enablePurgeProtection ?? false,
     roleAssignments: extras.roleAssignments,
+    groupsExpanded: extras.groupsExpanded,
+    denyAssignments: extras.denyAssignments,
     nsp: extras.nsp,
   };
   const parsed = VaultAccessModelSchema.safeParse(candidate);

@@ -20,6 +20,11 @@ export function idParts(id: string): { resourceGroup: string | undefined; name: 
 
 export const commands = {
   addIpRule: (m: VaultAccessModel, ip: Value): Command => azCommand(`az keyvault network-rule add ${target(m)} --ip-address ${sh(ip)}`),
+  /** Remove the rule as the vault holds it, then add its network: one line, so the vault never loses the range for long. */
+  rewriteIpRule: (m: VaultAccessModel, rule: string, network: string): Command =>
+    azCommand(
+      `az keyvault network-rule remove ${target(m)} --ip-address ${sh(known(rule))} && az keyvault network-rule add ${target(m)} --ip-address ${sh(known(network))}`,
+    ),
   addSubnetRule: (m: VaultAccessModel): Command =>
     azCommand(`az keyvault network-rule add ${target(m)} --subnet <subnet-resource-id>`),
   reopenBehindFirewall: (m: VaultAccessModel): Command =>
@@ -35,7 +40,7 @@ export const commands = {
   assignRole: (role: string, objectId: Value, scope: string): Command =>
     azCommand(`az role assignment create --role ${sh(known(role))} --assignee ${sh(objectId)} --scope ${sh(known(scope))}`),
   listRoles: (objectId: Value, scope: string): Command =>
-    azCommand(`az role assignment list --assignee ${sh(objectId)} --scope ${sh(known(scope))} --include-inherited`),
+    azCommand(`az role assignment list --assignee ${sh(objectId)} --scope ${sh(known(scope))} --include-inherited --include-groups`),
   setPolicy: (m: VaultAccessModel, objectId: Value, kind: PolicyKind, permissions: readonly string[]): Command =>
     azCommand(`az keyvault set-policy ${target(m)} --object-id ${sh(objectId)} --${POLICY_FLAG[kind]}-permissions ${permissions.join(' ')}`),
   /** Az.Network's cmdlet (the az equivalent lives in an extension); `/32` admits one address. */

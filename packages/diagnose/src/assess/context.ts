@@ -22,6 +22,22 @@ export interface AssessContext {
   readonly owner: ClientIpOwner | undefined;
   readonly serviceTags: ServiceTagIndex | undefined;
   readonly objectId: string | undefined;
+  /** What is known of a network security perimeter in front of the vault. */
+  readonly perimeter: PerimeterState;
+}
+
+/**
+ * `unknown` covers an unread association, an unknown mode, and "none found" when only some
+ * subscriptions were searched: a perimeter elsewhere cannot be ruled out.
+ */
+export type PerimeterState = 'absent' | 'transition' | 'enforced' | 'unknown';
+
+function perimeterState(model: VaultAccessModel): PerimeterState {
+  const { nsp } = model;
+  if (nsp === undefined) return 'unknown';
+  if (!nsp.associated) return nsp.searchedSubscriptions === undefined ? 'absent' : 'unknown';
+  if (nsp.mode === undefined) return 'unknown';
+  return nsp.mode === 'Enforced' ? 'enforced' : 'transition';
 }
 
 export function assessContext(finding: Finding, model: VaultAccessModel, options: AssessOptions = {}): AssessContext {
@@ -41,12 +57,18 @@ export function assessContext(finding: Finding, model: VaultAccessModel, options
     owner,
     serviceTags: options.serviceTags,
     objectId: finding.facts.objectId?.toLowerCase(),
+    perimeter: perimeterState(model),
   };
 }
 
 /** Appended when a gate that refused now admits the caller: the log is older than the change. */
 export function predates(ctx: AssessContext, gate: Gate, what: string, wait = ''): string {
-  return ctx.gate === gate ? ` → the refusal predates the ${what}, or propagation${wait}: retry` : '';
+  if (ctx.gate !== gate) return '';
+  // An Enforced perimeter replaces public access and the firewall, so a network gate that admits the
+  // caller proves nothing while a perimeter cannot be ruled out.
+  const network = gate === 'firewall' || gate === 'connection';
+  if (network && ctx.perimeter === 'unknown') return ` → the refusal predates the ${what}, or propagation${wait}, unless a network security perimeter in Enforced mode decides (see nsp): retry only once that is ruled out`;
+  return ` → the refusal predates the ${what}, or propagation${wait}: retry`;
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {

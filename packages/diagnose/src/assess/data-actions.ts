@@ -1,5 +1,6 @@
 import type { Finding } from '../report/schema';
 import type { PolicyKind } from './commands';
+import { requestOperation } from './request-operation';
 
 const PREFIX = 'Microsoft.KeyVault/vaults/';
 
@@ -7,6 +8,10 @@ const PREFIX = 'Microsoft.KeyVault/vaults/';
 export interface NeededAction {
   readonly action: string;
   readonly assumed: boolean;
+  /** The object the request named: an assignment on it (not only on the vault) grants the action. */
+  readonly object?: { readonly kind: PolicyKind; readonly name: string };
+  /** The request as the log showed it, when the action was read from its URL. */
+  readonly request?: string;
 }
 
 const BY_OBJECT_TYPE: Readonly<Record<string, string>> = {
@@ -15,12 +20,34 @@ const BY_OBJECT_TYPE: Readonly<Record<string, string>> = {
   certificate: `${PREFIX}certificates/read`,
 };
 
+const OBJECT_KINDS: Readonly<Record<string, PolicyKind>> = { secret: 'secrets', key: 'keys', certificate: 'certificates' };
+
+function namedObject(finding: Finding): NeededAction['object'] {
+  const kind = finding.facts.objectType === undefined ? undefined : OBJECT_KINDS[finding.facts.objectType];
+  const name = finding.facts.objectName;
+  return kind === undefined || name === undefined ? undefined : { kind, name };
+}
+
+/**
+ * The data action Key Vault checked: the one the refusal names, else the request URL's (a collection
+ * is a list, an object URL a get), else the object type's read. The object comes from the URL when
+ * it has one, so a list never counts as a request on one object.
+ */
 export function neededAction(finding: Finding): NeededAction {
+  const op = finding.facts.requestUrl === undefined ? undefined : requestOperation(finding.facts.requestUrl);
+  const urlObject = op?.objectName === undefined ? undefined : { kind: op.kind, name: op.objectName };
+  const fromUrl = op === undefined ? {} : { request: op.described, ...(urlObject === undefined ? {} : { object: urlObject }) };
   const stated = finding.facts.action;
-  if (stated !== undefined && stated.toLowerCase().startsWith(PREFIX.toLowerCase())) return { action: stated, assumed: false };
+  if (stated !== undefined && stated.toLowerCase().startsWith(PREFIX.toLowerCase())) {
+    const object = op === undefined ? namedObject(finding) : urlObject;
+    return { action: stated, assumed: false, ...(object === undefined ? {} : { object }) };
+  }
+  if (op !== undefined) return { action: op.action, assumed: false, ...fromUrl };
   const byType = finding.facts.objectType === undefined ? undefined : BY_OBJECT_TYPE[finding.facts.objectType];
+  const object = namedObject(finding);
   // CI/CD reads secrets far more than anything else, so an unstated operation is taken as a secret read.
-  return byType === undefined ? { action: `${PREFIX}secrets/getSecret/action`, assumed: true } : { action: byType, assumed: false };
+  if (byType === undefined) return { action: `${PREFIX}secrets/getSecret/action`, assumed: true };
+  return { action: byType, assumed: false, ...(object === undefined ? {} : { object }) };
 }
 
 /**
@@ -78,12 +105,14 @@ export function scopeCovers(scope: string, resourceId: string): boolean {
   return s === '' || r === s || r.startsWith(`${s}/`);
 }
 
-/** The access-policy permission the caller lacked: the text's own words, else from the object type. */
-export function neededPermission(finding: Finding): { kind: PolicyKind; permission: string; assumed: boolean } {
+/** The access-policy permission the caller lacked: the text's own words, else the request URL's, else from the object type. */
+export function neededPermission(finding: Finding): { kind: PolicyKind; permission: string; assumed: boolean; request?: string } {
   const stated = /^(secrets|keys|certificates) ([a-z]{2,20})$/i.exec(finding.details.permission ?? '');
   const kind = stated?.[1]?.toLowerCase();
   const permission = stated?.[2]?.toLowerCase();
   if ((kind === 'secrets' || kind === 'keys' || kind === 'certificates') && permission !== undefined) return { kind, permission, assumed: false };
+  const op = finding.facts.requestUrl === undefined ? undefined : requestOperation(finding.facts.requestUrl);
+  if (op !== undefined) return { kind: op.kind, permission: op.permission, assumed: false, request: op.described };
   const type = finding.facts.objectType;
   if (type === 'key') return { kind: 'keys', permission: 'get', assumed: false };
   if (type === 'certificate') return { kind: 'certificates', permission: 'get', assumed: false };

@@ -35,7 +35,11 @@ export const VaultAccessModelSchema = z.object({
   ),
   enableSoftDelete: z.boolean(),
   enablePurgeProtection: z.boolean(),
-  /** Assignments for the caller's object id at the vault's scope and above; absent when unreadable. */
+  /**
+   * Assignments for the caller's object id at the vault's scope, above it, and on the vault's keys,
+   * secrets and certificates; absent when unreadable. With `groupsExpanded`, also the assignments of
+   * the groups the caller is a member of (their `principalId` is the group's).
+   */
   roleAssignments: z
     .array(
       z.object({
@@ -43,8 +47,31 @@ export const VaultAccessModelSchema = z.object({
         roleDefinitionId: z.string().min(1),
         scope: z.string().min(1),
         principalId: z.string().min(1),
+        /** `User`, `Group`, `ServicePrincipal`, … as ARM names it. */
+        principalType: z.string().min(1).optional(),
         /** Absent when the role definition could not be read. */
         dataActions: z.array(z.string()).optional(),
+        /** Subtracted from `dataActions` (a role's own exclusions, not a deny). */
+        notDataActions: z.array(z.string()).optional(),
+        /** An ABAC condition (version 2.0 syntax) that limits the assignment. */
+        condition: z.string().min(1).optional(),
+      }),
+    )
+    .optional(),
+  /** True when `roleAssignments` were listed with ARM's `assignedTo()` filter, which includes group-held ones. */
+  groupsExpanded: z.boolean().optional(),
+  /** Deny assignments that ARM lists for the caller (its groups included); absent when unread. */
+  denyAssignments: z
+    .array(
+      z.object({
+        name: z.string().min(1),
+        scope: z.string().min(1),
+        dataActions: z.array(z.string()),
+        notDataActions: z.array(z.string()),
+        excludePrincipals: z.array(z.string()),
+        doNotApplyToChildScopes: z.boolean(),
+        /** When set, the deny applies only where this condition holds. */
+        condition: z.string().min(1).optional(),
       }),
     )
     .optional(),
@@ -56,9 +83,15 @@ export const VaultAccessModelSchema = z.object({
       /** The perimeter's resource id and the profile's name, for the command that adds an access rule. */
       perimeter: z.string().min(1).optional(),
       profile: z.string().min(1).optional(),
+      /**
+       * The subscriptions whose perimeters were searched. A perimeter may sit in any subscription, so
+       * "not associated" holds only for these; absent when the caller vouches for the whole tenant.
+       */
+      searchedSubscriptions: z.array(z.string().min(1)).optional(),
     })
     .optional(),
 });
 export type VaultAccessModel = z.infer<typeof VaultAccessModelSchema>;
 export type RoleAssignmentEntry = NonNullable<VaultAccessModel['roleAssignments']>[number];
+export type DenyAssignmentEntry = NonNullable<VaultAccessModel['denyAssignments']>[number];
 export type AccessPolicyEntry = VaultAccessModel['accessPolicies'][number];

@@ -1,5 +1,5 @@
 import { value } from '../fixes/quote';
-import { findAdmittingRule } from '../network/match-rules';
+import { findAdmittingRule, hostBitsRuleCovering } from '../network/match-rules';
 import { commands } from './commands';
 import { type AssessContext, plural, predates } from './context';
 import { ownerVerdict } from './firewall-owner';
@@ -82,6 +82,15 @@ export function firewallCheck(ctx: AssessContext): Verdict {
     };
   }
   const rule = findAdmittingRule(ctx.ip, acls.ipRules);
+  const malformed = rule === undefined ? hostBitsRuleCovering(ctx.ip, acls.ipRules) : undefined;
+  if (malformed !== undefined) {
+    return {
+      check: 'firewall',
+      status: 'unknown',
+      evidence: `${head}, ${ctx.ip} is inside ipRule ${malformed.rule} only if Key Vault reads it as ${malformed.network}: the rule is malformed (host bits set), and whether Key Vault normalises or ignores such a rule is not documented; rewrite it as ${malformed.network}`,
+      command: commands.rewriteIpRule(model, malformed.rule, malformed.network),
+    };
+  }
   if (rule !== undefined) {
     return {
       check: 'firewall',
@@ -106,11 +115,24 @@ export function privateEndpointCheck(ctx: AssessContext): Verdict {
   const listed = connections.map((c) => `${c.name} (${c.status})`).join(', ');
   const approved = approvedEndpoints(ctx);
   const disabled = model.publicNetworkAccess === 'Disabled';
+  // Both hand public callers to the perimeter's access rules, which private endpoint traffic skips.
+  const perimeterDecides = model.publicNetworkAccess === 'SecuredByPerimeter' || ctx.perimeter === 'enforced';
   if (approved.length > 0) {
     return {
       check: 'private-endpoints',
       status: 'pass',
       evidence: `${listed}: callers on that network reach ${model.name} when ${model.name}.vault.azure.net resolves to the endpoint's private address (privatelink.vaultcore.azure.net)`,
+    };
+  }
+  const waiting = connections.find((c) => c.status.toLowerCase() === 'pending');
+  const endpointCommand = waiting === undefined ? commands.createEndpoint(model) : commands.approveEndpoint(model, waiting.name);
+  if (perimeterDecides) {
+    const why = model.publicNetworkAccess === 'SecuredByPerimeter' ? 'publicNetworkAccess SecuredByPerimeter' : 'an Enforced network security perimeter';
+    return {
+      check: 'private-endpoints',
+      status: 'unknown',
+      evidence: `${connections.length === 0 ? 'no private endpoint connections' : `${listed}: none approved`}; with ${why}, public callers get in only through the perimeter's inbound access rules (see nsp), which private endpoint traffic is not subject to`,
+      command: endpointCommand,
     };
   }
   if (!disabled) {
@@ -120,7 +142,6 @@ export function privateEndpointCheck(ctx: AssessContext): Verdict {
       evidence: connections.length === 0 ? 'no private endpoint connections: none needed while public network access is Enabled' : `${listed}: none approved, none needed while public network access is Enabled`,
     };
   }
-  const waiting = connections.find((c) => c.status.toLowerCase() === 'pending');
   return {
     check: 'private-endpoints',
     status: 'fail',
@@ -128,6 +149,6 @@ export function privateEndpointCheck(ctx: AssessContext): Verdict {
       connections.length === 0
         ? `no private endpoint connections, and public network access is Disabled: no private path to ${model.name}`
         : `${listed}: none approved, and public network access is Disabled`,
-    command: waiting === undefined ? commands.createEndpoint(model) : commands.approveEndpoint(model, waiting.name),
+    command: endpointCommand,
   };
 }

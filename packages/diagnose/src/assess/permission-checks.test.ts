@@ -25,7 +25,7 @@ describe('role assignment check', () => {
     expect(roleCheck(ctx)).toEqual({
       check: 'role-assignment',
       status: 'pass',
-      evidence: `RBAC mode, object ${OID} holds Key Vault Secrets User at ${SUB}/resourceGroups/rg-x, which grants Microsoft.KeyVault/vaults/secrets/getSecret/action: the role is now assigned → the refusal predates the assignment, or propagation (up to 10 minutes): retry`,
+      evidence: `RBAC mode, object ${OID} holds Key Vault Secrets User at ${SUB}/resourceGroups/rg-x, which grants Microsoft.KeyVault/vaults/secrets/getSecret/action; deny assignments were not read: the role is now assigned → the refusal predates the assignment, or propagation (up to 10 minutes): retry`,
     });
   });
 
@@ -53,7 +53,7 @@ describe('role assignment check', () => {
       check: 'role-assignment',
       status: 'unknown',
       evidence: `RBAC mode: the role assignments of object ${OID} could not be read; Microsoft.KeyVault/vaults/secrets/getSecret/action needs Key Vault Secrets User`,
-      command: { tool: 'az', text: `az role assignment list --assignee ${OID} --scope ${VAULT_ID} --include-inherited` },
+      command: { tool: 'az', text: `az role assignment list --assignee ${OID} --scope ${VAULT_ID} --include-inherited --include-groups` },
     });
   });
 

@@ -8,7 +8,7 @@ import type { Verdict } from './verdict';
 export function policyCheck(ctx: AssessContext): Verdict {
   const { model } = ctx;
   const need = neededPermission(ctx.finding);
-  const wanted = `${need.kind} ${need.permission}${need.assumed ? ' (assumed: the log does not name the operation)' : ''}`;
+  const wanted = `${need.kind} ${need.permission}${need.assumed ? ' (assumed: the log does not name the operation)' : ''}${need.request === undefined ? '' : ` for ${need.request}`}`;
   const oid = value(ctx.objectId, 'object-id');
   // Pipelines list before they get (Azure DevOps asks for "Get, List"), so a secret read gets both.
   const base = need.kind === 'secrets' && need.permission === 'get' ? ['get', 'list'] : [need.permission];
@@ -20,10 +20,15 @@ export function policyCheck(ctx: AssessContext): Verdict {
       command: commands.setPolicy(model, oid, need.kind, base),
     };
   }
-  const entries = model.accessPolicies.filter((p) => p.objectId.toLowerCase() === ctx.objectId);
+  const mine = model.accessPolicies.filter((p) => p.objectId.toLowerCase() === ctx.objectId);
+  // "All access policy entries and roles assignments are also tied to this tenant ID" (Key Vault's
+  // move-subscription guide): an entry naming another tenant, left behind by a tenant move, grants nothing.
+  const vaultTenant = model.tenantId.toLowerCase();
+  const entries = mine.filter((p) => p.tenantId.toLowerCase() === vaultTenant);
+  const foreign = mine.filter((p) => p.tenantId.toLowerCase() !== vaultTenant);
   const plain = entries.filter((p) => p.applicationId === undefined);
   const granted = plain.flatMap((p) => p.permissions[need.kind].map((x) => x.toLowerCase()));
-  if (granted.includes(need.permission) || granted.includes('all')) {
+  if (granted.includes(need.permission.toLowerCase()) || granted.includes('all')) {
     return {
       check: 'access-policy',
       status: 'pass',
@@ -34,10 +39,14 @@ export function policyCheck(ctx: AssessContext): Verdict {
   const command = commands.setPolicy(model, oid, need.kind, permissions);
   if (plain.length === 0) {
     const compound = entries.length > 0 ? `; its only entry names application ${entries[0]?.applicationId ?? ''}, which admits on-behalf-of calls alone` : '';
+    const stale =
+      foreign.length > 0
+        ? `; its entry names tenant ${foreign[0]?.tenantId ?? ''}, not the vault's tenant ${model.tenantId}, so it grants nothing (left from a tenant move: add a new entry, remove the old)`
+        : '';
     return {
       check: 'access-policy',
       status: 'fail',
-      evidence: `access-policy mode, object ${ctx.objectId} has no access policy (${plural(model.accessPolicies.length, 'policy', 'policies')} on the vault)${compound}; it needs ${wanted}`,
+      evidence: `access-policy mode, object ${ctx.objectId} has no access policy${foreign.length > 0 ? ' in the vault\'s tenant' : ''} (${plural(model.accessPolicies.length, 'policy', 'policies')} on the vault)${compound}${stale}; it needs ${wanted}`,
       command,
     };
   }

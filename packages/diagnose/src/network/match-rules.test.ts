@@ -1,4 +1,4 @@
-import { auditIpRules, auditVirtualNetworkRules, findAdmittingRule, findAdmittingSubnetRule, matchNetworkAcls } from './match-rules';
+import { auditIpRules, auditVirtualNetworkRules, findAdmittingRule, findAdmittingSubnetRule, hostBitsRuleCovering, matchNetworkAcls } from './match-rules';
 
 const SUBNET = '/subscriptions/00000000-0000-0000-0000-000000000001/resourceGroups/rg-agents/providers/Microsoft.Network/virtualNetworks/vnet-build/subnets/agents';
 
@@ -16,9 +16,12 @@ describe('findAdmittingRule', () => {
     expect(findAdmittingRule('20.37.158.9', ['20.37.158.0/23', '20.37.158.9'])).toBe('20.37.158.0/23');
   });
 
-  test('a rule with host bits set admits nothing, even the address written in it', () => {
+  test('a rule with host bits set is never counted as admitting (its treatment is undocumented); its network is named instead', () => {
     expect(findAdmittingRule('40.82.190.38', ['40.82.190.38/23'])).toBeUndefined();
     expect(findAdmittingRule('40.82.190.1', ['40.82.190.38/23'])).toBeUndefined();
+    expect(hostBitsRuleCovering('40.82.191.200', ['52.228.82.0/24', '40.82.190.38/23'])).toEqual({ rule: '40.82.190.38/23', network: '40.82.190.0/23' });
+    expect(hostBitsRuleCovering('40.82.192.1', ['40.82.190.38/23'])).toBeUndefined();
+    expect(hostBitsRuleCovering('40.82.190.38', ['40.82.190.0/23'])).toBeUndefined();
   });
 
   test('private, IPv6 and garbage never admit; a private or IPv6 caller is never admitted by an IP rule', () => {
@@ -35,7 +38,7 @@ describe('auditIpRules', () => {
       {
         kind: 'host-bits',
         rule: '40.82.190.38/23',
-        message: '"40.82.190.38/23" has host bits set: the network is 40.82.190.0/23; Key Vault may accept it but it admits nothing, write 40.82.190.0/23',
+        message: '"40.82.190.38/23" has host bits set: the network is 40.82.190.0/23; whether Key Vault normalises such a rule or ignores it is not documented, write 40.82.190.0/23',
       },
       { kind: 'duplicate', rule: '1.2.3.4/32', message: '"1.2.3.4/32" is the same rule as "1.2.3.4" (1.2.3.4/32)' },
       { kind: 'private', rule: '10.0.0.1', message: '"10.0.0.1" is private (RFC 1918): IP rules only admit public addresses; use a virtual-network rule or a private endpoint' },
@@ -95,7 +98,7 @@ describe('matchNetworkAcls (the vault data as ARM returns it)', () => {
           {
             kind: 'host-bits',
             rule: '40.82.190.38/23',
-            message: '"40.82.190.38/23" has host bits set: the network is 40.82.190.0/23; Key Vault may accept it but it admits nothing, write 40.82.190.0/23',
+            message: '"40.82.190.38/23" has host bits set: the network is 40.82.190.0/23; whether Key Vault normalises such a rule or ignores it is not documented, write 40.82.190.0/23',
           },
         ],
       },

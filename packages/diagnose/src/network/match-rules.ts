@@ -36,7 +36,7 @@ function checkRule(rule: string): Checked {
   const parsed = parseCidr(rule);
   if (!parsed.ok) {
     const kind = parsed.problem === 'host-bits' ? 'host-bits' : 'malformed';
-    const why = parsed.problem === 'host-bits' ? `${parsed.message}; Key Vault may accept it but it admits nothing, write ${parsed.network ?? 'the network address'}` : parsed.message;
+    const why = parsed.problem === 'host-bits' ? `${parsed.message}; whether Key Vault normalises such a rule or ignores it is not documented, write ${parsed.network ?? 'the network address'}` : parsed.message;
     return { rule, problem: { kind, rule, message: why } };
   }
   const { range } = parsed;
@@ -60,6 +60,22 @@ export function findAdmittingRule(address: string, ipRules: readonly string[]): 
   for (const rule of ipRules) {
     const checked = checkRule(rule);
     if ('range' in checked && parsed.value >= checked.range.start && parsed.value <= checked.range.end) return rule;
+  }
+  return undefined;
+}
+
+/**
+ * A rule with host bits set (`40.82.190.38/23`) whose network would hold the address: Key Vault's
+ * docs do not say whether such a rule is normalised to its network or ignored, so it decides nothing.
+ */
+export function hostBitsRuleCovering(address: string, ipRules: readonly string[]): { rule: string; network: string } | undefined {
+  const parsed = parseAddress(address);
+  if (parsed === undefined || parsed.version !== 4) return undefined;
+  for (const rule of ipRules) {
+    const cidr = parseCidr(rule);
+    if (cidr.ok || cidr.problem !== 'host-bits' || cidr.network === undefined) continue;
+    const network = parseCidr(cidr.network);
+    if (network.ok && network.range.version === 4 && parsed.value >= network.range.start && parsed.value <= network.range.end) return { rule, network: cidr.network };
   }
   return undefined;
 }

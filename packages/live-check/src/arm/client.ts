@@ -3,6 +3,7 @@ import { KeyVaultManagementClient } from '@azure/arm-keyvault';
 import { NetworkManagementClient } from '@azure/arm-network';
 import type { TokenCredential } from '@azure/core-auth';
 import { DefaultAzureCredential } from '@azure/identity';
+import { shareToken } from './shared-token';
 
 export type { TokenCredential } from '@azure/core-auth';
 
@@ -26,9 +27,9 @@ export interface ArmSettings {
   readonly maxRetries: number;
 }
 
-/** Settings from a caller's options: no retries unless asked, so the deadline bounds the result. */
+/** Settings from a caller's options: no retries unless asked, so the deadline bounds the result; one token for every client. */
 export function armSettings(credential: TokenCredential, endpoint: string, options: { readonly maxRetries?: number; readonly ca?: string }): ArmSettings {
-  return { credential, endpoint, maxRetries: options.maxRetries ?? 0, ...(options.ca === undefined ? {} : { ca: options.ca }) };
+  return { credential: shareToken(credential), endpoint, maxRetries: options.maxRetries ?? 0, ...(options.ca === undefined ? {} : { ca: options.ca }) };
 }
 
 function common(s: ArmSettings) {

@@ -41,11 +41,12 @@ function searchSubscription(s: ArmSettings, subscriptionId: string, vaultId: str
   );
 }
 
-/** Whether the vault is in a perimeter, searching the allowed subscriptions; unknown if any failed. */
+/** Whether the vault is in a perimeter, searching the allowed subscriptions (and saying which); unknown if any failed. */
 export async function readNsp(s: ArmSettings, subscriptions: readonly string[], vaultId: string, deadline: Deadline): Promise<Read<Nsp>> {
   const results = await Promise.all(subscriptions.map((sub) => searchSubscription(s, sub, vaultId, deadline)));
   for (const r of results) if (r.ok && r.value !== undefined) return { ok: true, value: r.value };
   const failed = results.find((r) => !r.ok);
   if (failed && !failed.ok) return failed;
-  return { ok: true, value: { associated: false } };
+  // None found says nothing of perimeters in subscriptions outside the allow-list, which are never read.
+  return { ok: true, value: { associated: false, searchedSubscriptions: [...subscriptions] } };
 }

@@ -9,11 +9,20 @@ import { scopeOf } from './resource-id';
 type RoleEntry = NonNullable<VaultAccessModel['roleAssignments']>[number];
 
 
-/** At the vault or above: ARM's principal filter also returns assignments on child resources. */
-function atOrAbove(scope: string, vaultId: string): boolean {
+/**
+ * At the vault, above it, or on one of its keys, secrets or certificates (Key Vault honours
+ * object-scope assignments). ARM's filter also returns assignments on unrelated child resources of
+ * the vault's ancestors, which reach nothing here.
+ */
+export function reachesVault(scope: string, vaultId: string): boolean {
   const s = trimEnd(scope.toLowerCase());
   const v = vaultId.toLowerCase();
-  return s === '' || v === s || v.startsWith(`${s}/`);
+  return s === '' || v === s || v.startsWith(`${s}/`) || s.startsWith(`${v}/`);
+}
+
+/** ARM's `assignedTo()` filter (what `az role assignment list --include-groups` sends): the object's own and its groups', transitively. */
+export function assignedTo(objectId: string): string {
+  return `assignedTo('${objectId}')`;
 }
 
 export interface RolesRead {
@@ -23,8 +32,8 @@ export interface RolesRead {
 }
 
 /**
- * Role assignments of one object id that apply to the vault, with each role's data actions. Group
- * memberships are not expanded: ARM's filter matches the principal id only.
+ * Role assignments of one object id and of the groups it is a member of that apply to the vault or
+ * its objects, with each role's data actions, NotDataActions and the assignment's condition.
  */
 export async function readRoles(s: ArmSettings, vaultId: string, objectId: string, deadline: Deadline): Promise<Read<RolesRead>> {
   if (!GuidSchema.safeParse(objectId).success) {
@@ -39,10 +48,16 @@ export async function readRoles(s: ArmSettings, vaultId: string, objectId: strin
     { what: `listing role assignments of ${objectId} on the vault`, needs: 'Reader on the vault (Microsoft.Authorization/roleAssignments/read)' },
     deadline,
     async () => {
-      const out: { roleDefinitionId: string; scope: string; principalId: string }[] = [];
-      for await (const a of client.roleAssignments.listForScope(bare(vaultId), { filter: `principalId eq '${objectId}'`, abortSignal: deadline.signal })) {
-        if (a.roleDefinitionId && a.scope && a.principalId && atOrAbove(a.scope, vaultId)) {
-          out.push({ roleDefinitionId: a.roleDefinitionId, scope: a.scope, principalId: a.principalId });
+      const out: Omit<RoleEntry, 'roleName'>[] = [];
+      for await (const a of client.roleAssignments.listForScope(bare(vaultId), { filter: assignedTo(objectId), abortSignal: deadline.signal })) {
+        if (a.roleDefinitionId && a.scope && a.principalId && reachesVault(a.scope, vaultId)) {
+          out.push({
+            roleDefinitionId: a.roleDefinitionId,
+            scope: a.scope,
+            principalId: a.principalId,
+            ...(a.principalType ? { principalType: a.principalType } : {}),
+            ...(a.condition ? { condition: a.condition } : {}),
+          });
         }
       }
       return out;
@@ -62,8 +77,10 @@ export async function readRoles(s: ArmSettings, vaultId: string, objectId: strin
     const def = byId.get(a.roleDefinitionId);
     const guid = a.roleDefinitionId.split('/').pop() ?? a.roleDefinitionId;
     if (def === undefined || !def.ok) return { ...a, roleName: guid };
-    const dataActions = (def.value.permissions ?? []).flatMap((p) => p.dataActions ?? []);
-    return { ...a, roleName: def.value.roleName ?? guid, dataActions };
+    const permissions = def.value.permissions ?? [];
+    const dataActions = permissions.flatMap((p) => p.dataActions ?? []);
+    const notDataActions = permissions.flatMap((p) => p.notDataActions ?? []);
+    return { ...a, roleName: def.value.roleName ?? guid, dataActions, ...(notDataActions.length > 0 ? { notDataActions } : {}) };
   });
   const failed = definitions.find((d) => !d.ok);
   return { ok: true, value: { entries, ...(failed && !failed.ok ? { definitionFailure: failed.failure } : {}) } };

@@ -84,8 +84,8 @@ export function endpointConnectionBody(vault: string, name: string, status: stri
   };
 }
 
-export function accessPolicyBody(objectId: string, secrets: string[]): Record<string, unknown> {
-  return { tenantId: TENANT, objectId, permissions: { keys: [], secrets, certificates: [] } };
+export function accessPolicyBody(objectId: string, secrets: string[], tenantId = TENANT): Record<string, unknown> {
+  return { tenantId, objectId, permissions: { keys: [], secrets, certificates: [] } };
 }
 
 /** Built-in roles with the data actions Microsoft publishes for them. */

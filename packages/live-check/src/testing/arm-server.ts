@@ -11,6 +11,10 @@ export interface ArmData {
   /** Private endpoint connection bodies per vault id (lower case). */
   endpointConnections?: Record<string, unknown[]>;
   roleAssignments?: unknown[];
+  /** Group ids per member object id (lower case): what ARM's assignedTo() expands, transitively already. */
+  groups?: Record<string, string[]>;
+  /** Deny assignment bodies; assignedTo() returns those naming the object, one of its groups, or All Principals. */
+  denyAssignments?: unknown[];
   /** Role definition bodies per definition GUID (lower case). */
   roleDefinitions?: Record<string, unknown>;
   perimeters?: Record<string, unknown[]>;
@@ -63,6 +67,16 @@ const idOf = (body: unknown): string => (typeof body === 'object' && body !== nu
 const propsOf = (body: unknown): Record<string, unknown> =>
   typeof body === 'object' && body !== null && 'properties' in body && typeof body.properties === 'object' && body.properties !== null ? { ...body.properties } : {};
 
+const ALL_PRINCIPALS = '00000000-0000-0000-0000-000000000000';
+
+/** The principal ids an ARM filter selects: `principalId eq` one id, `assignedTo()` the id and its groups. */
+function principalsOf(data: ArmData, filter: string): string[] | undefined {
+  const principal = /principalId eq '([^']+)'/.exec(filter)?.[1]?.toLowerCase();
+  if (principal !== undefined) return [principal];
+  const member = /assignedTo\('([^']+)'\)/.exec(filter)?.[1]?.toLowerCase();
+  return member === undefined ? undefined : [member, ...(data.groups?.[member] ?? []).map(lower)];
+}
+
 function route(data: ArmData, req: Seen, endpoint: string): Reply {
   const path = lower(req.path);
   let m = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.keyvault\/vaults$/.exec(path);
@@ -89,8 +103,18 @@ function route(data: ArmData, req: Seen, endpoint: string): Reply {
   }
   m = /^(.*)\/providers\/microsoft\.authorization\/roleassignments$/.exec(path);
   if (m) {
-    const principal = /principalId eq '([^']+)'/.exec(req.query.get('$filter') ?? '')?.[1]?.toLowerCase();
-    const value = (data.roleAssignments ?? []).filter((a) => principal === undefined || lower(String(propsOf(a)['principalId'] ?? '')) === principal);
+    const ids = principalsOf(data, req.query.get('$filter') ?? '');
+    const value = (data.roleAssignments ?? []).filter((a) => ids === undefined || ids.includes(lower(String(propsOf(a)['principalId'] ?? ''))));
+    return { status: 200, body: { value } };
+  }
+  m = /^(.*)\/providers\/microsoft\.authorization\/denyassignments$/.exec(path);
+  if (m) {
+    const ids = principalsOf(data, req.query.get('$filter') ?? '');
+    const names = (d: unknown): string[] => {
+      const principals = propsOf(d)['principals'];
+      return (Array.isArray(principals) ? principals : []).map((p: unknown) => (typeof p === 'object' && p !== null && 'id' in p ? lower(String(p.id)) : ''));
+    };
+    const value = (data.denyAssignments ?? []).filter((d) => ids === undefined || names(d).some((n) => n === ALL_PRINCIPALS || ids.includes(n)));
     return { status: 200, body: { value } };
   }
   m = /\/providers\/microsoft\.authorization\/roledefinitions\/([^/]+)$/.exec(path);
