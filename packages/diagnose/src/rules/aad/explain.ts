@@ -1,6 +1,7 @@
 import type { Fix, Platform } from '../../report/schema';
 import type { ExplainInput, Explanation } from '../../rule-kit/rule';
 import { codeInfo, kindOf } from './codes';
+import { explainReferenceCode } from './explain-reference';
 import { fixContext, type FixContext } from './fix-context';
 import { appDisabledFixes, appNotFoundFixes, certificateFixes, consentFixes, credentialMissingFixes, secretExpiredFixes, secretInvalidFixes } from './fixes-credentials';
 import { conditionalAccessFixes, mfaFixes, resourceFixes, tenantNotFoundFixes, userFixes } from './fixes-directory';
@@ -81,6 +82,7 @@ function reason(kind: AadKind, ctx: FixContext): string {
       return 'the client application has no consent for the requested resource';
     case 'resource-not-found':
       if (ctx.code === 'AADSTS70011') return 'the scope it asked for is not a valid scope (for Key Vault: https://vault.azure.net/.default)';
+      if (ctx.details.resource?.includes('privatelink.vaultcore') === true) return `the token was requested for the private-link name '${ctx.details.resource}', which is no resource: Key Vault tokens are for https://vault.azure.net`;
       return ctx.details.resource !== undefined ? `the requested resource '${ctx.details.resource}' does not exist in the tenant` : 'the requested resource does not exist in the tenant';
   }
 }
@@ -125,7 +127,7 @@ function overview(platform: Platform): Explanation {
 
 export function explainAad({ facts, details, platform }: ExplainInput): Explanation {
   const info = codeInfo(facts.aadCode);
-  if (info === undefined) return overview(platform);
+  if (info === undefined) return facts.aadCode === undefined ? overview(platform) : explainReferenceCode(facts.aadCode.toUpperCase(), facts);
   const hints = parseHints(details.message);
   const ctx = fixContext(facts, details, hints, ciOf(platform, hints));
   const kind = kindOf(info, hints.inner);

@@ -1,10 +1,10 @@
 import type { Details, Facts } from '../../report/schema';
 import { extractIds } from '../../facts/ids';
 import { GUID, GUID_ONLY } from '../../rule-kit/patterns';
-import { KNOWN_CODE } from './codes';
+import { ANY_CODE } from './codes';
 import { formatHints, type Hints } from './hints';
 
-const ONE_CODE = new RegExp(KNOWN_CODE.source);
+const ONE_CODE = new RegExp(ANY_CODE.source);
 
 // "Application with identifier '…'" (700016), "for app '…'" (7000215/7000222), "app Id '…'"
 // (700027), "The client '…'(name)" (70025), "Application '…'(name) is disabled" (7000112),

@@ -3,7 +3,7 @@ import { explain } from '../../explain';
 import type { Platform } from '../../report/schema';
 import { commandTexts, fixtureText, testRule } from '../../rule-kit/test-rule';
 import { checkSync } from 'recheck';
-import { AAD_CODES, KNOWN_CODE } from './codes';
+import { AAD_CODES } from './codes';
 import { BUILT_PATTERNS } from './extract';
 import { fixtures } from './fixtures';
 import rule from './rule';
@@ -119,20 +119,67 @@ describe('aad: summaries and specifics', () => {
     expect(finding?.fixes[0]?.title).toBe('Create a new client secret and store its value');
   });
 
-  test('AADSTS500011 for the private-link host is explained generically, private link first (this family alone)', () => {
+  test('AADSTS500011 for the private-link host is a token for the wrong resource, not a DNS failure', () => {
     const text =
       'Error parsing Seal configuration: error fetching Azure Key Vault wrapper key information: azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://azkeyvault.privatelink.vaultcore.azure.net/keys/vault-unseal-key/?api-version=7.0: StatusCode=400 – Original Error: adal: Refresh request failed. Status Code = ‘400’. Response body: {“error”:“invalid_resource”,“error_description”:“AADSTS500011: The resource principal named https://privatelink.vaultcore.azure.net/ was not found in the tenant named xxx. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.\\r\\nTrace ID: 966a87d0-339c-436b-b146-3ea603221400\\r\\nCorrelation ID: 33b87d14-d409-4978-9768-a430997abcaf\\r\\nTimestamp: 2022-10-14 17:47:48Z”,“error_codes”:[500011],“timestamp”:“2022-10-14 17:47:48Z”,“trace_id”:“966a87d0-339c-436b-b146-3ea603221400”,“correlation_id”:“33b87d14-d409-4978-9768-a430997abcaf”,“error_uri”:“https://login.microsoftonline.com/error?code=500011”} Endp';
-    // Source: https://github.com/hashicorp/vault-helm/issues/801 (private-endpoint-dns may supersede this in the full registry).
-    const [finding] = diagnose(text, { rules: [rule] }).findings;
+    // Source: https://github.com/hashicorp/vault-helm/issues/801
+    const findings = diagnose(text).findings;
+    expect(findings.map((f) => f.rule)).toEqual(['aad']);
+    const [finding] = findings;
     expect(finding?.facts).toMatchObject({ aadCode: 'AADSTS500011', vault: 'azkeyvault', correlationId: '33b87d14-d409-4978-9768-a430997abcaf', timestamp: '2022-10-14 17:47:48Z' });
     expect(finding?.details.resource).toBe('https://privatelink.vaultcore.azure.net/');
-    expect(finding?.causes[0]).toMatch(/^The vault was addressed by its private-link name/);
-    expect(finding ? commandTexts(finding) : []).toEqual(['nslookup azkeyvault.vault.azure.net', 'az cloud set --name AzureCloud', 'az account get-access-token --resource https://vault.azure.net --output none']);
+    expect(finding?.summary).toBe(
+      "Microsoft Entra ID refused to issue a token to the pipeline's identity (AADSTS500011: InvalidResourceServicePrincipalNotFound), so Key Vault was never called: the token was requested for the private-link name 'https://privatelink.vaultcore.azure.net/', which is no resource: Key Vault tokens are for https://vault.azure.net.",
+    );
+    expect(finding?.causes[0]).toMatch(/^The token was requested for the private-link name/);
+    expect(finding?.fixes.map((f) => f.title)).toEqual(['Request the token for https://vault.azure.net, not for the private-link name']);
+    expect(finding ? commandTexts(finding) : []).toEqual(['az account get-access-token --resource https://vault.azure.net --output none']);
+  });
+});
+
+describe('aad: every AADSTS code, with Entra\'s published meaning', () => {
+  test('a code newer than the bundled reference still gets a finding with the lookup link', () => {
+    const [finding, ...more] = diagnose(fixtureText(fixtures, 'GitLab docs: self-managed instance not reachable by Entra')).findings;
+    expect(more).toEqual([]);
+    expect(finding?.confidence).toBe('medium');
+    expect(finding?.summary).toBe(
+      "Microsoft Entra ID refused to issue a token to the pipeline's identity (AADSTS501661), so Key Vault was never called. The code is not in Entra's published reference of 2025-02-03: https://login.microsoftonline.com/error?code=501661 has its meaning.",
+    );
+    expect(finding?.fixes[0]?.steps[0]).toBe("Open https://login.microsoftonline.com/error?code=501661 for Entra's current description of the code, its causes and fixes.");
+  });
+
+  test('a code of the reference gets its official name and meaning, and the correlation id to search the sign-in logs by', () => {
+    const [finding] = diagnose(fixtureText(fixtures, 'VS Code extension sign-in denied by the identity provider')).findings;
+    expect(finding?.summary).toBe(
+      "Microsoft Entra ID refused to issue a token to the pipeline's identity (AADSTS90123: IdentityProviderAccessDenied), so Key Vault was never called. Entra's reference: The token can't be issued because the identity or claim issuance provider denied the request.",
+    );
+    expect(finding?.causes).toEqual(["Entra's reference (2025-02-03) for AADSTS90123: IdentityProviderAccessDenied: The token can't be issued because the identity or claim issuance provider denied the request."]);
+    expect(finding?.fixes.map((f) => f.title)).toEqual(["Look up AADSTS90123 on Entra's error page"]);
+    expect(finding?.fixes[0]?.steps[1]).toBe(
+      'Find the failed sign-in in the Microsoft Entra admin center (Monitoring & health > Sign-in logs, Service principal sign-ins for a pipeline) by its correlation id 079978f2-c703-4e0d-9683-324e9617cbd7: its failure reason names the setting to change.',
+    );
+  });
+
+  test('AADSTS70002: … AADSTS50012: … is two findings: the wrapper read by its inner code, and the inner code itself', () => {
+    const findings = diagnose(fixtureText(fixtures, 'Pre-2019 wrapper AADSTS70002 around AADSTS50012 (Azure DevOps extension)')).findings;
+    expect(findings.map((f) => [f.rule, f.facts.aadCode, f.confidence])).toEqual([
+      ['aad', 'AADSTS70002', 'high'],
+      ['aad', 'AADSTS50012', 'medium'],
+    ]);
+    expect(findings[1]?.facts).toMatchObject({ errorCode: 'invalid_client', correlationId: '9594e0dd-1da8-40cc-8523-01b8427ba360', timestamp: '2018-11-16 18:53:43Z' });
+    expect(findings[1]?.details.message).toBeUndefined();
+    expect(findings[1]?.summary).toMatch(/^Microsoft Entra ID refused to issue a token to the pipeline's identity \(AADSTS50012: AuthenticationFailed\), so Key Vault was never called\. Entra's reference: Authentication failed for one of the following reasons: /);
+  });
+
+  test('explain answers for any code of the reference', () => {
+    const r = explain('AADSTS50057');
+    expect(r.ok && r.value.causes).toEqual(["Entra's reference (2025-02-03) for AADSTS50057: UserDisabled: The user account is disabled."]);
+    expect(rule.meta.codes.length).toBeGreaterThan(250);
   });
 });
 
 describe('aad: run-time built patterns cannot backtrack catastrophically', () => {
-  test.each([KNOWN_CODE, ...BUILT_PATTERNS].map((re) => [re.source.slice(0, 60), re] as const))('%s', (_, re) => {
+  test.each([...BUILT_PATTERNS].map((re) => [re.source.slice(0, 60), re] as const))('%s', (_, re) => {
     expect(checkSync(re.source, re.flags, { checker: 'automaton', timeout: 5000 }).status).toBe('safe');
   });
 });

@@ -1,0 +1,42 @@
+import type { Fixture } from '../../rule-kit/fixture';
+
+// Codes without curated advice: each gets Entra's published meaning (or, for a code newer than the
+// bundled reference, the lookup link) and the caller facts the message states.
+export const referenceFixtures: readonly Fixture[] = [
+  {
+    name: 'GitLab docs: self-managed instance not reachable by Entra (AADSTS501661, newer than the reference)',
+    source: 'https://docs.gitlab.com/ci/cloud_services/azure/',
+    text: 'ERROR: AADSTS501661: Request to External OIDC endpoint failed.',
+    expect: 'match',
+    facts: { aadCode: 'AADSTS501661', appId: undefined, tenantId: undefined },
+  },
+  {
+    name: "GitLab docs: id token audience not on the federated credential (AADSTS700212, newer than the reference)",
+    source: 'https://docs.gitlab.com/ci/cloud_services/azure/',
+    text: "ERROR: AADSTS700212: No matching federated identity record found for presented assertion audience 'https://gitlab.com'",
+    expect: 'match',
+    facts: { aadCode: 'AADSTS700212', appId: undefined, tenantId: undefined },
+  },
+  {
+    name: 'Browser sign-in page: personal account not in the tenant (AADSTS50020, reference meaning)',
+    source: 'https://github.com/microsoft/BotFramework-Emulator/issues/1016',
+    text: "Request Id: XXXXXXXXXX-41bf-a07d-XXXXX\nCorrelation Id: XXXXXXXXd4d0-xx-x-xxxxxxxxxxxx\nTimestamp: 2018-10-23T16:18:02Z\nMessage: AADSTS50020: User account 'xxxxx' from identity provider 'live.com' does not exist in tenant 'Microsoft' and cannot access the application xxxx6b7f-xx-axxe-xxin that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account.",
+    expect: 'match',
+    facts: { aadCode: 'AADSTS50020', timestamp: '2018-10-23T16:18:02Z', correlationId: undefined, appId: undefined },
+  },
+  {
+    name: 'VS Code extension sign-in denied by the identity provider (AADSTS90123, reference meaning)',
+    source: 'https://github.com/microsoft/GitHub-Copilot-for-Azure/issues/412',
+    text: 'Error Message: access_denied: AADSTS90123: The token can\'t be issued because the identity or claim issuance provider denied the request. Response code: access_denied. Trace ID: a9a8fa1e-f224-4a9d-b660-f07af48b2300 Correlation ID: 079978f2-c703-4e0d-9683-324e9617cbd7 Timestamp: 2025-09-17 01:38:52Z',
+    expect: 'match',
+    facts: { aadCode: 'AADSTS90123', correlationId: '079978f2-c703-4e0d-9683-324e9617cbd7', timestamp: '2025-09-17 01:38:52Z' },
+    details: { traceId: 'a9a8fa1e-f224-4a9d-b660-f07af48b2300' },
+  },
+  {
+    name: 'AADSTS5002730 is its own code, not AADSTS50027',
+    source: 'https://github.com/AzureAD/microsoft-authentication-library-for-dotnet/issues/4712',
+    text: 'Microsoft.Identity.Client.MsalServiceException: AADSTS5002730: Invalid JWT token. Unsupported key for the signing algorithm. Trace ID: 1aefd40a-34ac-49a3-be3e-',
+    expect: 'match',
+    facts: { aadCode: 'AADSTS5002730' },
+  },
+];
