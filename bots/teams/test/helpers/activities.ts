@@ -58,6 +58,11 @@ export function channelMention(text: string, where: Where) {
   };
 }
 
+/** A formatted message: Teams sends its HTML as the text and again as a text/html attachment. */
+export function formattedMessage(html: string, where: Where) {
+  return { ...personalMessage(html, where), attachments: [{ contentType: 'text/html', content: html }] };
+}
+
 export function botAdded(where: Where) {
   return { ...base(where, 'personal'), type: 'conversationUpdate', id: nextId(), membersAdded: [{ id: BOT_ID }] };
 }

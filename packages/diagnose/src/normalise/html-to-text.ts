@@ -13,6 +13,11 @@ const MAX_TAG = 512;
 export class HtmlToText {
   /** The tag being read, from its `<`, when a chunk ended inside it. */
   private tag: string | undefined;
+  /**
+   * Whether the output so far ends a line (or is empty): `</p><p>` and `<div><p>` end one line,
+   * not two, so a log's line numbers stay those the user sees.
+   */
+  private lineStart = true;
 
   write(chunk: string): string {
     let out = '';
@@ -20,8 +25,8 @@ export class HtmlToText {
     while (i < chunk.length) {
       if (this.tag === undefined) {
         const lt = chunk.indexOf('<', i);
-        if (lt === -1) return out + chunk.slice(i);
-        out += chunk.slice(i, lt);
+        if (lt === -1) return this.put(out, chunk.slice(i));
+        out = this.put(out, chunk.slice(i, lt));
         this.tag = '<';
         i = lt + 1;
         continue;
@@ -31,12 +36,12 @@ export class HtmlToText {
       let gt = i;
       while (gt < stop && chunk.charCodeAt(gt) !== 62 /* > */ && chunk.charCodeAt(gt) !== 60 /* < */) gt++;
       if (gt < stop && chunk.charCodeAt(gt) === 62) {
-        out += this.replace(this.tag + chunk.slice(i, gt + 1));
+        out = this.put(out, this.replace(this.tag + chunk.slice(i, gt + 1)));
         this.tag = undefined;
         i = gt + 1;
       } else if (gt < stop || stop - i === room) {
         // Another `<` before any `>`, or too long: what was read is text.
-        out += this.tag + chunk.slice(i, gt);
+        out = this.put(out, this.tag + chunk.slice(i, gt));
         this.tag = undefined;
         i = gt;
       } else {
@@ -50,14 +55,20 @@ export class HtmlToText {
   end(): string {
     const rest = this.tag ?? '';
     this.tag = undefined;
-    return rest;
+    return this.put('', rest);
+  }
+
+  private put(out: string, piece: string): string {
+    if (piece === '') return out;
+    this.lineStart = piece.endsWith('\n');
+    return out + piece;
   }
 
   private replace(raw: string): string {
     if (raw.startsWith('<!--')) return '';
     const name = knownTag(raw);
     if (name === undefined) return raw;
-    return BLOCK_TAGS.has(name) ? '\n' : '';
+    return BLOCK_TAGS.has(name) && !this.lineStart ? '\n' : '';
   }
 }
 
