@@ -2,7 +2,6 @@ import { CREDENTIAL_CODES } from './codes-credentials';
 import { DIRECTORY_CODES } from './codes-directory';
 import { FEDERATION_CODES } from './codes-federation';
 import type { AadCodeInfo, AadKind } from './kinds';
-import { REFERENCE_CODES } from './reference-codes';
 
 /** The codes with curated, CI-aware causes and fixes; every other AADSTS code gets Entra's own meaning. */
 export const AAD_CODES: readonly AadCodeInfo[] = [...FEDERATION_CODES, ...CREDENTIAL_CODES, ...DIRECTORY_CODES];
@@ -13,14 +12,14 @@ export function codeInfo(code: string | undefined): AadCodeInfo | undefined {
   return code === undefined ? undefined : BY_CODE.get(code.toUpperCase());
 }
 
-/** Every code `explain` answers for: the curated ones and all of Entra's published reference. */
-export const EXPLAINED_CODES: readonly string[] = [...new Set([...AAD_CODES.map((c) => c.code), ...REFERENCE_CODES.keys()])];
-
 /**
  * Any AADSTS code, whole: the word boundaries keep AADSTS5002730 from being read as AADSTS50027.
  * Entra's codes have five to seven digits; a fixed digit run cannot backtrack.
  */
 export const ANY_CODE = /\bAADSTS\d{5,7}\b/g;
+
+/** What `explain` accepts beyond the curated codes: any code, answered from Entra's reference. */
+export const CODE_FORM = /^AADSTS\d{5,7}$/i;
 
 /** At most this many distinct codes of one line become findings (a wrapper names two, a pasted page more). */
 const CODES_PER_LINE = 8;

@@ -3,10 +3,11 @@ import { foldOccurrences } from '../../rule-kit/occurrence-lists';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import type { Occurrence } from '../../rule-kit/rule';
 import type { Window } from '../../rule-kit/window';
-import { ANY_CODE, codeInfo, codesIn, EXPLAINED_CODES } from './codes';
+import { AAD_CODES, ANY_CODE, CODE_FORM, codeInfo, codesIn } from './codes';
 import { explainAad } from './explain';
 import { extractAad } from './extract';
 import { formatHints, parseHints } from './hints';
+import { REFERENCE_CODES, REFERENCE_DATE } from './reference-codes';
 
 /**
  * Wrappers echo one error on adjacent lines (az prints it, then logs it; Azure DevOps re-issues it
@@ -48,7 +49,11 @@ export default defineRule({
     since: '0.1.0',
     // Token acquisition precedes every Key Vault gate.
     rank: 5,
-    codes: EXPLAINED_CODES,
+    codes: AAD_CODES.map((c) => c.code),
+    codeForm: {
+      pattern: CODE_FORM,
+      description: `every other AADSTS code, with its meaning from Entra's error-code reference (${REFERENCE_CODES.size} codes, page of ${REFERENCE_DATE}) or, for a newer code, its lookup link.`,
+    },
     stepContext: true,
     docs: [
       { title: 'Microsoft Entra authentication and authorization error codes', url: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes' },
