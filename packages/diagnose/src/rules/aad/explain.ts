@@ -37,6 +37,7 @@ const BLOCKED: Readonly<Record<string, string>> = {
   AADSTS700222: "an Entra-issued token was presented where the CI's own OIDC token belongs",
   AADSTS50166: "Entra could not reach the CI's OIDC issuer to validate the federated token",
   AADSTS90061: "Entra could not reach the CI's OIDC issuer to validate the federated token",
+  AADSTS501661: "Entra could not reach the CI's OIDC issuer to validate the federated token",
 };
 
 /** Why, in one clause, for the summary sentence. */
@@ -47,6 +48,7 @@ function reason(kind: AadKind, ctx: FixContext): string {
       return 'the federated token it presented was empty or malformed';
     case 'federation-mismatch':
       if (ctx.code === 'AADSTS7002138' && hints.subject !== undefined) return `the federated credential's subject differs from '${hints.subject}' only in letter case`;
+      if (ctx.code === 'AADSTS700212' && hints.audience !== undefined) return `no federated credential accepts the audience '${hints.audience}'`;
       if (hints.subject !== undefined) return `no federated credential matches the subject '${hints.subject}'`;
       if (hints.issuer !== undefined) return `no federated credential trusts the issuer '${hints.issuer}'`;
       return 'no federated credential matches the token\'s issuer, subject and audience';

@@ -4,20 +4,6 @@ import type { Fixture } from '../../rule-kit/fixture';
 // bundled reference, the lookup link) and the caller facts the message states.
 export const referenceFixtures: readonly Fixture[] = [
   {
-    name: 'GitLab docs: self-managed instance not reachable by Entra (AADSTS501661, newer than the reference)',
-    source: 'https://docs.gitlab.com/ci/cloud_services/azure/',
-    text: 'ERROR: AADSTS501661: Request to External OIDC endpoint failed.',
-    expect: 'match',
-    facts: { aadCode: 'AADSTS501661', appId: undefined, tenantId: undefined },
-  },
-  {
-    name: "GitLab docs: id token audience not on the federated credential (AADSTS700212, newer than the reference)",
-    source: 'https://docs.gitlab.com/ci/cloud_services/azure/',
-    text: "ERROR: AADSTS700212: No matching federated identity record found for presented assertion audience 'https://gitlab.com'",
-    expect: 'match',
-    facts: { aadCode: 'AADSTS700212', appId: undefined, tenantId: undefined },
-  },
-  {
     name: 'Browser sign-in page: personal account not in the tenant (AADSTS50020, reference meaning)',
     source: 'https://github.com/microsoft/BotFramework-Emulator/issues/1016',
     text: "Request Id: XXXXXXXXXX-41bf-a07d-XXXXX\nCorrelation Id: XXXXXXXXd4d0-xx-x-xxxxxxxxxxxx\nTimestamp: 2018-10-23T16:18:02Z\nMessage: AADSTS50020: User account 'xxxxx' from identity provider 'live.com' does not exist in tenant 'Microsoft' and cannot access the application xxxx6b7f-xx-axxe-xxin that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account.",
