@@ -3,7 +3,7 @@ import type { Explanation } from '../../rule-kit/rule';
 import { REFERENCE_CODES, REFERENCE_DATE, REFERENCE_PAGE } from './reference-codes';
 
 /** Entra's own page for one code, with its current description, causes and fixes. */
-export function lookupUrl(code: string): string {
+function lookupUrl(code: string): string {
   return `https://login.microsoftonline.com/error?code=${code.slice('AADSTS'.length)}`;
 }
 

@@ -114,6 +114,7 @@ function overview(platform: Platform): Explanation {
       'The client id or tenant id is wrong (AADSTS700016, AADSTS90002), or the application is disabled (AADSTS7000112).',
       'A tenant policy blocks the sign-in: Conditional Access (AADSTS53003) or constrained workload identity federation (AADSTS700223, AADSTS700238).',
       'The token was requested for a Key Vault resource the cloud does not have (AADSTS500011).',
+      "Any other AADSTS code is reported with its meaning from Entra's error-code reference and its lookup page.",
     ],
     fixes: [
       {

@@ -25,4 +25,12 @@ export const referenceFixtures: readonly Fixture[] = [
     expect: 'match',
     facts: { aadCode: 'AADSTS5002730' },
   },
+  {
+    name: 'Single-tenant app signing in through /common: the caller facts come with the meaning (AADSTS50194)',
+    source: 'https://github.com/Azure-Samples/active-directory-javascript-singlepageapp-dotnet-webapi-v2/issues/17',
+    text: "AADSTS50194: Application 'cab0646e-fd4e-4ea9-8eae-68e057d6bf2e'(Azure-Samples_active-directory-javascript-singlepageapp-dotnet-webapi-v2) is not configured as a multi-tenant application. Usage of the /common endpoint is not supported for such applications created after '10/15/2018'. Use a tenant-specific endpoint or configure the application to be multi-tenant.",
+    expect: 'match',
+    facts: { aadCode: 'AADSTS50194', appId: 'cab0646e-fd4e-4ea9-8eae-68e057d6bf2e', tenantId: undefined },
+    details: { message: 'app name: Azure-Samples_active-directory-javascript-singlepageapp-dotnet-webapi-v2' },
+  },
 ];

@@ -198,6 +198,14 @@ describe('aad: every AADSTS code, with Entra\'s published meaning', () => {
     );
   });
 
+  test('a code without curated advice still names the caller the message states', () => {
+    const [finding] = diagnose(fixtureText(fixtures, 'Single-tenant app signing in through /common')).findings;
+    expect(finding?.summary).toBe(
+      "Microsoft Entra ID refused to issue a token to app cab0646e-fd4e-4ea9-8eae-68e057d6bf2e (AADSTS50194), so Key Vault was never called. Entra's reference: Application '{appId}'({appName}) isn't configured as a multitenant application.",
+    );
+    expect(finding?.fixes[0]?.steps[0]).toBe("Open https://login.microsoftonline.com/error?code=50194 for Entra's current description of the code, its causes and fixes.");
+  });
+
   test('AADSTS70002: … AADSTS50012: … is two findings: the wrapper read by its inner code, and the inner code itself', () => {
     const findings = diagnose(fixtureText(fixtures, 'Pre-2019 wrapper AADSTS70002 around AADSTS50012 (Azure DevOps extension)')).findings;
     expect(findings.map((f) => [f.rule, f.facts.aadCode, f.confidence])).toEqual([
