@@ -1,6 +1,6 @@
 import { MemoryStorage } from 'botbuilder';
 import { SEED_FIREWALL, STORAGE_FIREWALL } from '../test/fixtures/texts';
-import { botAdded, channelMention, formattedMessage, OTHER_TENANT, personalMessage, TENANT, userAdded } from '../test/helpers/activities';
+import { asTeamsHtml, botAdded, channelMention, formattedMessage, OTHER_TENANT, personalMessage, TENANT, userAdded } from '../test/helpers/activities';
 import { cardOf, cardProblems, cardText, executeActions } from '../test/helpers/cards';
 import { EXAMPLE_LOG } from '../test/helpers/example-log';
 import { harness } from '../test/helpers/harness';
@@ -19,13 +19,6 @@ function onlyCard(replies: readonly unknown[]) {
   if (card === undefined) throw new Error('expected an Adaptive Card reply');
   expect(cardProblems(card)).toEqual([]);
   return card;
-}
-
-// How Teams formats a pasted log: a paragraph per line, quotes and ampersands as entities
-// (https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/format-your-bot-messages).
-function asTeamsHtml(log: string): string {
-  const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-  return log.split('\n').map((line) => `<p>${escape(line)}</p>`).join('');
 }
 
 describe('a paste Teams hands over as HTML', () => {
