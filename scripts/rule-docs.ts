@@ -12,6 +12,7 @@ export async function renderRuleDocs(): Promise<Map<string, string>> {
     if (!e.ok) throw new Error(`explain(${meta.id}) failed`);
     const lines = [`# \`${meta.id}\` — ${meta.title}`, '', meta.description, '', `Severity: ${meta.severity} · since ${meta.since}`, ''];
     if (meta.codes.length > 0) lines.push(`Codes: ${meta.codes.map((c) => `\`${c}\``).join(', ')}`, '');
+    if (meta.codeForm !== undefined) lines.push(`Also: ${meta.codeForm.description}`, '');
     if (meta.supersedes?.length) lines.push(`Supersedes: ${meta.supersedes.map((s) => `\`${s}\``).join(', ')} for the same message.`, '');
     if (meta.wrapper) lines.push('Wrapper text: reported only when no other family explains the same message.', '');
     lines.push('## Likely causes', '', ...e.value.causes.map((c) => `1. ${c}`), '', '## Fixes', '');

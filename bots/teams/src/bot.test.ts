@@ -1,6 +1,6 @@
 import { MemoryStorage } from 'botbuilder';
 import { SEED_FIREWALL, STORAGE_FIREWALL } from '../test/fixtures/texts';
-import { botAdded, channelMention, OTHER_TENANT, personalMessage, TENANT, userAdded } from '../test/helpers/activities';
+import { asTeamsHtml, botAdded, channelMention, formattedMessage, OTHER_TENANT, personalMessage, TENANT, userAdded } from '../test/helpers/activities';
 import { cardOf, cardProblems, cardText, executeActions } from '../test/helpers/cards';
 import { EXAMPLE_LOG } from '../test/helpers/example-log';
 import { harness } from '../test/helpers/harness';
@@ -20,6 +20,26 @@ function onlyCard(replies: readonly unknown[]) {
   expect(cardProblems(card)).toEqual([]);
   return card;
 }
+
+describe('a paste Teams hands over as HTML', () => {
+  it('gets the same card as the plain log, its facts free of markup and entities', async () => {
+    const html = asTeamsHtml(EXAMPLE_LOG);
+    expect(html).toContain('</p><p>');
+    const fromHtml = cardText(onlyCard(await harness().send(formattedMessage(html, where))));
+    expect(fromHtml).toBe(cardText(onlyCard(await harness().send(personalMessage(EXAMPLE_LOG, where)))));
+    expect(fromHtml).toContain('hypervmigratio98a5kv (canadacentral)');
+    expect(fromHtml).toContain('40.82.190.38 (public IPv4');
+    expect(fromHtml).toContain(AZ);
+    expect(fromHtml).not.toMatch(/<\/?p>|&quot;|&#39;|&amp;/);
+  });
+
+  it('reads a command sent as formatted text', async () => {
+    const [plain] = await harness().send(personalMessage('explain AADSTS50057', where));
+    const [formatted] = await harness().send(formattedMessage('<p>explain AADSTS50057</p>', where));
+    expect(JSON.stringify(formatted?.attachments ?? formatted?.text)).toBe(JSON.stringify(plain?.attachments ?? plain?.text));
+    expect(JSON.stringify(plain)).toContain('UserDisabled');
+  });
+});
 
 describe('pasting a log', () => {
   it('answers the seed ForbiddenByFirewall text with one finding card naming vault, IP, caller and the exact commands', async () => {

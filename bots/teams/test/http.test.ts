@@ -1,7 +1,7 @@
 import { CHECK_VERB } from '../src/actions';
 import type { LiveChecker } from '../src/conversation/types';
 import { SEED_FIREWALL } from './fixtures/texts';
-import { cardInvoke, channelMention, personalMessage } from './helpers/activities';
+import { asTeamsHtml, cardInvoke, channelMention, formattedMessage, personalMessage } from './helpers/activities';
 import { cardOf, cardProblems, cardText, executeActions } from './helpers/cards';
 import { EXAMPLE_LOG } from './helpers/example-log';
 import { startConnector, type LocalServer } from './helpers/local-server';
@@ -38,6 +38,27 @@ describe('POST /api/messages (local anonymous mode)', () => {
       expect(cardProblems(card)).toEqual([]);
       expect(cardText(card)).toContain(AZ);
       expect(cardText(card)).toContain('hypervmigratio98a5kv (canadacentral)');
+    } finally {
+      await stack.close();
+    }
+  });
+
+  it('answers a paste Teams delivers as HTML with the plain log\'s facts, no markup in them', async () => {
+    const stack = await startStack();
+    try {
+      const convo = conversationId('html');
+      const activity = formattedMessage(asTeamsHtml(EXAMPLE_LOG), { serviceUrl: connector.url, conversationId: convo });
+      expect(activity.text).toContain('</p><p>');
+      const res = await stack.post(activity);
+      expect(res.status).toBe(200);
+      const reply = await connector.waitFor((r) => r.path === `/v3/conversations/${encodeURIComponent(convo)}/activities/${activity.id}`);
+      const card = cardOf(reply.body);
+      expect(cardProblems(card)).toEqual([]);
+      const shown = cardText(card);
+      expect(shown).toContain('hypervmigratio98a5kv (canadacentral)');
+      expect(shown).toContain('40.82.190.38 (public IPv4');
+      expect(shown).toContain(AZ);
+      expect(shown).not.toMatch(/<\/?p>|&quot;|&#39;|&amp;/);
     } finally {
       await stack.close();
     }

@@ -3,6 +3,7 @@ import { Collector, type Group } from './engine/collector';
 import { type MessageFinding, RegionAnalyser } from './engine/region-analyser';
 import { KvdoctorError } from './errors';
 import { enrichNetwork } from './network/enrich';
+import { HtmlInput } from './normalise/html-input';
 import type { ServiceTagIndex } from './network/service-tag-index';
 import { PlatformDetector } from './platform/detect';
 import { maskFields } from './redact/mask-fields';
@@ -88,15 +89,22 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
     },
     { ...DEFAULT_SCANNER_OPTIONS, ...options.scanner },
   );
+  // A formatted paste (Teams, a saved web page) is HTML: it becomes lines before anything reads it.
+  const html = new HtmlInput();
+  const read = (text: string): void => {
+    if (text === '') return;
+    if (head < PLATFORM_HEAD) {
+      platform.feed(text.slice(0, PLATFORM_HEAD - head));
+      head += text.length;
+    }
+    scanner.write(text);
+  };
   return {
     write(chunk: string): void {
-      if (head < PLATFORM_HEAD) {
-        platform.feed(chunk.slice(0, PLATFORM_HEAD - head));
-        head += chunk.length;
-      }
-      scanner.write(chunk);
+      read(html.write(chunk));
     },
     end(): Report {
+      read(html.end());
       const stats = scanner.end();
       collect(analyser.end());
       const detected = platform.result();

@@ -20,7 +20,8 @@ export function explain(code: string): ExplainOutcome {
     (r) =>
       r.meta.id === wanted ||
       (r.meta.aliases ?? []).includes(wanted) ||
-      r.meta.codes.some((c) => c.toLowerCase() === wanted),
+      r.meta.codes.some((c) => c.toLowerCase() === wanted) ||
+      r.meta.codeForm?.pattern.test(wanted) === true,
   );
   if (!rule) {
     const known = rules.flatMap((r) => [r.meta.id, ...r.meta.codes]);

@@ -3,6 +3,8 @@ export { explain, type ExplainOutcome, type ExplainResult } from './explain';
 export { redact, type Redacted } from './redact/redact';
 export { echoCode } from './redact/echo-code';
 export type { SecretKind } from './redact/detector';
+export { htmlToText } from './normalise/html-to-text';
+export { looksLikeHtml } from './normalise/html-detect';
 export { rules } from './rules';
 export type { Rule, RuleMeta, Occurrence, ExplainInput, Explanation } from './rule-kit/rule';
 export type { Fixture } from './rule-kit/fixture';

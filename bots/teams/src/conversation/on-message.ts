@@ -3,6 +3,7 @@ import { fileKind, fileTexts } from '../file-text';
 import { answer } from './answer';
 import { parseCommand } from './commands';
 import { diagnoseText, type Diagnosed } from './diagnose-text';
+import { messageText } from './message-text';
 import { runCommand } from './run-command';
 import { refusal, tenantAllowed } from './tenants';
 import type { ConversationDeps, IncomingAttachment, IncomingMessage, Responder } from './types';
@@ -56,7 +57,7 @@ export async function onMessage(msg: IncomingMessage, deps: ConversationDeps, ou
   if (!tenantAllowed(msg.tenantId, deps.allowedTenants)) return out.send([{ kind: 'text', text: refusal(msg.tenantId) }]);
   const files = msg.attachments.filter((a): a is Extract<IncomingAttachment, { kind: 'file' }> => a.kind === 'file');
   const others = msg.attachments.filter((a) => a.kind === 'other');
-  const text = msg.text.trim();
+  const text = messageText(msg.text).trim();
   const liveCheck = deps.liveCheck !== undefined;
 
   if (files.length > 0) {

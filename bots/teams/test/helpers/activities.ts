@@ -58,6 +58,18 @@ export function channelMention(text: string, where: Where) {
   };
 }
 
+// How Teams formats a pasted log: a paragraph per line, quotes and ampersands as entities
+// (https://learn.microsoft.com/en-us/microsoftteams/platform/bots/how-to/format-your-bot-messages).
+export function asTeamsHtml(log: string): string {
+  const escape = (line: string) => line.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/'/g, '&#39;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return log.split('\n').map((line) => `<p>${escape(line)}</p>`).join('');
+}
+
+/** A formatted message: Teams sends its HTML as the text and again as a text/html attachment. */
+export function formattedMessage(html: string, where: Where) {
+  return { ...personalMessage(html, where), attachments: [{ contentType: 'text/html', content: html }] };
+}
+
 export function botAdded(where: Where) {
   return { ...base(where, 'personal'), type: 'conversationUpdate', id: nextId(), membersAdded: [{ id: BOT_ID }] };
 }

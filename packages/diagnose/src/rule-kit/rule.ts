@@ -47,6 +47,11 @@ export interface RuleMeta {
   readonly since: string;
   /** Error codes and names (`ForbiddenByFirewall`, `AKV10032`, `AADSTS50027`) that `explain` maps to this family. */
   readonly codes: readonly string[];
+  /**
+   * Codes of this form are the family's too, beyond those listed (the listed ones get curated
+   * advice): `explain` answers for them. Anchored and case-insensitive.
+   */
+  readonly codeForm?: { readonly pattern: RegExp; readonly description: string };
   readonly aliases?: readonly string[];
   readonly deprecated?: { readonly replacedBy: string };
   /**

@@ -68,7 +68,7 @@ export const DIRECTORY_CODES: readonly AadCodeInfo[] = [
     kind: 'resource-not-found',
     causes: [
       'The token was requested for a resource the tenant\'s cloud does not have: the Key Vault resource of another cloud (azurerm 3.0-3.2 asked US Government for https://vault.microsoftazure.us instead of https://vault.usgovcloudapi.net).',
-      'The vault was addressed by its private-link name (https://<vault>.privatelink.vaultcore.azure.net), so the client derived the resource https://privatelink.vaultcore.azure.net, which is no resource; the vault must be called by <vault>.vault.azure.net, which DNS then resolves to the private endpoint.',
+      'The token was requested for the private-link name: the vault was addressed as https://<vault>.privatelink.vaultcore.azure.net, so the client asked Entra for the resource https://privatelink.vaultcore.azure.net, which is no resource. Key Vault tokens are for https://vault.azure.net; the vault is called by <vault>.vault.azure.net, which DNS resolves to the private endpoint (name resolution itself worked).',
       'A vault URL or another custom value was passed where the resource https://vault.azure.net (scope https://vault.azure.net/.default) belongs.',
     ],
     source: ENTRA_REFERENCE,

@@ -1,4 +1,4 @@
-import { AZDO_WIF_TABLE, ENTRA_REFERENCE, type AadCodeInfo } from './kinds';
+import { AZDO_WIF_TABLE, ENTRA_REFERENCE, GITLAB_AZURE_OIDC, type AadCodeInfo } from './kinds';
 
 // OIDC / workload identity federation: the CI's own token (GitHub, GitLab, Azure DevOps, AKS) is
 // exchanged for an Entra token, and Entra compares it with the app's federated credentials.
@@ -64,6 +64,17 @@ export const FEDERATION_CODES: readonly AadCodeInfo[] = [
     source: AZDO_WIF_TABLE,
   },
   {
+    code: 'AADSTS700212',
+    name: 'No matching federated identity record found for presented assertion audience',
+    kind: 'federation-mismatch',
+    causes: [
+      "GitLab: the job's `id_tokens` `aud` differs from the federated credential's audience (GitLab's docs use https://gitlab.com, or your own GitLab URL, for both).",
+      'GitHub: azure/login asks for the audience api://AzureADTokenExchange (or its `audience` input); the federated credential must list the same value.',
+      "The federated credential lists another audience than the token's `aud`: the audience is compared exactly, and Entra's default is api://AzureADTokenExchange.",
+    ],
+    source: GITLAB_AZURE_OIDC,
+  },
+  {
     code: 'AADSTS70025',
     name: 'Client application has no configured federated identity credentials',
     kind: 'federation-missing',
@@ -119,6 +130,16 @@ export const FEDERATION_CODES: readonly AadCodeInfo[] = [
       "Entra could not fetch the issuer's OpenID configuration or signing keys: the CI's issuer endpoint was unavailable (reported for Azure DevOps workload identity service connections), or a self-hosted issuer (GitLab, GitHub Enterprise Server, an AKS cluster) is not reachable from the internet.",
     ],
     source: 'https://github.com/Azure/azure-cli/issues/28863',
+  },
+  {
+    code: 'AADSTS501661',
+    name: 'Request to External OIDC endpoint failed',
+    kind: 'federation-blocked',
+    causes: [
+      'GitLab: the GitLab instance is not reachable from the internet: Entra must read GET /.well-known/openid-configuration and GET /oauth/discovery/keys on it to check the job\'s ID token (a self-managed instance behind a firewall or VPN).',
+      "Entra could not fetch the issuer's OpenID configuration or signing keys: a self-hosted issuer (GitHub Enterprise Server, a Kubernetes cluster's OIDC issuer) that resolves or answers only inside a private network.",
+    ],
+    source: GITLAB_AZURE_OIDC,
   },
   {
     code: 'AADSTS90061',

@@ -1,6 +1,7 @@
 import type { Fix, Platform } from '../../report/schema';
 import type { ExplainInput, Explanation } from '../../rule-kit/rule';
 import { codeInfo, kindOf } from './codes';
+import { explainReferenceCode } from './explain-reference';
 import { fixContext, type FixContext } from './fix-context';
 import { appDisabledFixes, appNotFoundFixes, certificateFixes, consentFixes, credentialMissingFixes, secretExpiredFixes, secretInvalidFixes } from './fixes-credentials';
 import { conditionalAccessFixes, mfaFixes, resourceFixes, tenantNotFoundFixes, userFixes } from './fixes-directory';
@@ -36,6 +37,7 @@ const BLOCKED: Readonly<Record<string, string>> = {
   AADSTS700222: "an Entra-issued token was presented where the CI's own OIDC token belongs",
   AADSTS50166: "Entra could not reach the CI's OIDC issuer to validate the federated token",
   AADSTS90061: "Entra could not reach the CI's OIDC issuer to validate the federated token",
+  AADSTS501661: "Entra could not reach the CI's OIDC issuer to validate the federated token",
 };
 
 /** Why, in one clause, for the summary sentence. */
@@ -46,6 +48,7 @@ function reason(kind: AadKind, ctx: FixContext): string {
       return 'the federated token it presented was empty or malformed';
     case 'federation-mismatch':
       if (ctx.code === 'AADSTS7002138' && hints.subject !== undefined) return `the federated credential's subject differs from '${hints.subject}' only in letter case`;
+      if (ctx.code === 'AADSTS700212' && hints.audience !== undefined) return `no federated credential accepts the audience '${hints.audience}'`;
       if (hints.subject !== undefined) return `no federated credential matches the subject '${hints.subject}'`;
       if (hints.issuer !== undefined) return `no federated credential trusts the issuer '${hints.issuer}'`;
       return 'no federated credential matches the token\'s issuer, subject and audience';
@@ -81,6 +84,7 @@ function reason(kind: AadKind, ctx: FixContext): string {
       return 'the client application has no consent for the requested resource';
     case 'resource-not-found':
       if (ctx.code === 'AADSTS70011') return 'the scope it asked for is not a valid scope (for Key Vault: https://vault.azure.net/.default)';
+      if (ctx.details.resource?.includes('privatelink.vaultcore') === true) return `the token was requested for the private-link name '${ctx.details.resource}', which is no resource: Key Vault tokens are for https://vault.azure.net`;
       return ctx.details.resource !== undefined ? `the requested resource '${ctx.details.resource}' does not exist in the tenant` : 'the requested resource does not exist in the tenant';
   }
 }
@@ -110,6 +114,7 @@ function overview(platform: Platform): Explanation {
       'The client id or tenant id is wrong (AADSTS700016, AADSTS90002), or the application is disabled (AADSTS7000112).',
       'A tenant policy blocks the sign-in: Conditional Access (AADSTS53003) or constrained workload identity federation (AADSTS700223, AADSTS700238).',
       'The token was requested for a Key Vault resource the cloud does not have (AADSTS500011).',
+      "Any other AADSTS code is reported with its meaning from Entra's error-code reference and its lookup page.",
     ],
     fixes: [
       {
@@ -125,7 +130,7 @@ function overview(platform: Platform): Explanation {
 
 export function explainAad({ facts, details, platform }: ExplainInput): Explanation {
   const info = codeInfo(facts.aadCode);
-  if (info === undefined) return overview(platform);
+  if (info === undefined) return facts.aadCode === undefined ? overview(platform) : explainReferenceCode(facts.aadCode.toUpperCase(), facts);
   const hints = parseHints(details.message);
   const ctx = fixContext(facts, details, hints, ciOf(platform, hints));
   const kind = kindOf(info, hints.inner);

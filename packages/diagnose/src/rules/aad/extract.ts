@@ -1,10 +1,10 @@
 import type { Details, Facts } from '../../report/schema';
 import { extractIds } from '../../facts/ids';
 import { GUID, GUID_ONLY } from '../../rule-kit/patterns';
-import { KNOWN_CODE } from './codes';
+import { ANY_CODE } from './codes';
 import { formatHints, type Hints } from './hints';
 
-const ONE_CODE = new RegExp(KNOWN_CODE.source);
+const ONE_CODE = new RegExp(ANY_CODE.source);
 
 // "Application with identifier '…'" (700016), "for app '…'" (7000215/7000222), "app Id '…'"
 // (700027), "The client '…'(name)" (70025), "Application '…'(name) is disabled" (7000112),
@@ -20,7 +20,7 @@ const DIRECTORY = /in the directory '([^'"\n]{1,120})['"]|not found in the direc
 const RESOURCE = /resource principal named (\S{1,300}) was not found|Scopes: \[ ?([^\s\]]{1,200})/;
 const ASSERTION_ISSUER = /Assertion Issuer: [`']([^`'\s]{1,400})[`']|presented assertion issuer '([^'\s]{1,400})'|^issuer - (\S{1,400})$/m;
 const ASSERTION_SUBJECT = /Assertion Subject: [`']([^`']{1,400})[`']|presented assertion subject '([^']{1,400})'|^subject claim - (\S{1,400})$/m;
-const ASSERTION_AUDIENCE = /Assertion Audience: [`']([^`'\s]{1,400})[`']|^audience - (\S{1,400})$/m;
+const ASSERTION_AUDIENCE = /Assertion Audience: [`']([^`'\s]{1,400})[`']|presented assertion audience '([^'\s]{1,400})'|^audience - (\S{1,400})$/m;
 const EXPECTED_SUBJECT = /credential Subject is '([^']{1,400})'/;
 const APP_NAME = /(?:The client|\bApplication) '[^'\n]{1,80}'\(([^)\n]{1,120})\)|named '([^'\n]{1,120})'\. Send/;
 const AUTHORITY = /authority configuration for (https:\/\/[^\s/]{1,100})/;

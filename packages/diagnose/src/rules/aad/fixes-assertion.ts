@@ -4,6 +4,20 @@ import { forCi, type FixContext } from './fix-context';
 
 // Federation refused for the assertion itself rather than a credential mismatch: a tenant, issuer
 // or cloud policy that blocks it, or a token presented after it expired.
+
+// GitLab's troubleshooting for AADSTS501661 (https://docs.gitlab.com/ci/cloud_services/azure/).
+const gitlabReachableFix: Fix = {
+  title: 'GitLab: let Entra reach your GitLab instance',
+  steps: [
+    "Entra reads two endpoints of the GitLab instance to check the job's ID token: GET /.well-known/openid-configuration and GET /oauth/discovery/keys. Both must answer from the internet over HTTPS (a self-managed instance behind a firewall or VPN fails here).",
+    "If they answer and the error stays, clear GitLab's Redis cache (`gitlab-rake cache:clear`) and run the job again.",
+  ],
+  commands: [
+    { tool: 'bash', text: 'curl -fsS https://<gitlab-host>/.well-known/openid-configuration' },
+    { tool: 'bash', text: 'curl -fsS https://<gitlab-host>/oauth/discovery/keys' },
+  ],
+};
+
 export function federationBlockedFixes(ctx: FixContext): Fix[] {
   if (ctx.code === 'AADSTS70052') {
     return [
@@ -17,17 +31,18 @@ export function federationBlockedFixes(ctx: FixContext): Fix[] {
   if (ctx.code === 'AADSTS700222') {
     return [{ title: 'Present the CI\'s own OIDC token', steps: ['Exchange the token your CI issues (or a managed identity token for api://AzureADTokenExchange), not an access token from Entra.'], commands: [] }];
   }
-  if (ctx.code === 'AADSTS50166' || ctx.code === 'AADSTS90061') {
-    return [
-      {
-        title: "Check that Entra can reach your CI's OIDC issuer",
-        steps: [
-          "Open the issuer's discovery document from outside your network (<issuer>/.well-known/openid-configuration) and its jwks_uri; a self-hosted issuer must serve both publicly over HTTPS.",
-          'If the issuer is Azure DevOps or GitHub, check their status page: this error appears for every pipeline at once during an issuer incident; re-run when it is resolved.',
-        ],
-        commands: [{ tool: 'bash', text: 'curl -fsS <issuer>/.well-known/openid-configuration' }],
-      },
-    ];
+  if (ctx.code === 'AADSTS501661' && ctx.ci === 'gitlab') return [gitlabReachableFix];
+  if (ctx.code === 'AADSTS50166' || ctx.code === 'AADSTS90061' || ctx.code === 'AADSTS501661') {
+    const issuerFix: Fix = {
+      title: "Check that Entra can reach your CI's OIDC issuer",
+      steps: [
+        "Open the issuer's discovery document from outside your network (<issuer>/.well-known/openid-configuration) and its jwks_uri; a self-hosted issuer must serve both publicly over HTTPS.",
+        'If the issuer is Azure DevOps or GitHub, check their status page: this error appears for every pipeline at once during an issuer incident; re-run when it is resolved.',
+      ],
+      commands: [{ tool: 'bash', text: 'curl -fsS <issuer>/.well-known/openid-configuration' }],
+    };
+    // Without a detected CI, GitLab's own endpoints are worth naming too (its docs' case).
+    return ctx.code === 'AADSTS501661' && ctx.ci === 'unknown' ? [issuerFix, gitlabReachableFix] : [issuerFix];
   }
   if (ctx.code === 'AADSTS900382') {
     return [{ title: 'Use a secret or certificate in this cloud', steps: ['Some sovereign clouds block workload identity federation: authenticate this pipeline with a service principal secret or certificate.'], commands: [] }];

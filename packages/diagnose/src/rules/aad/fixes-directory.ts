@@ -84,18 +84,19 @@ export function resourceFixes(ctx: FixContext): Fix[] {
   const resource = ctx.details.resource ?? '';
   const cloud = ctx.details.cloud ?? 'public';
   const right = VAULT_RESOURCE[cloud];
-  const fixes: Fix[] = [];
   if (resource.includes('privatelink.vaultcore')) {
     const vault = ctx.facts.vault ?? '<vault-name>';
-    fixes.push({
-      title: 'Call the vault by its public name; DNS maps it to the private endpoint',
+    // Not a DNS fix: the name resolved, and only the resource the token was asked for was wrong.
+    return [{
+      title: `Request the token for ${right}, not for the private-link name`,
       steps: [
-        `Use https://${vault}.vault.azure.net as the vault URL, not the privatelink name: clients derive the token resource from the URL.`,
-        'With the privatelink.vaultcore.azure.net DNS zone linked to the network, that name resolves to the private endpoint\'s address.',
+        `Clients derive the token resource from the vault URL: call the vault by its public name (https://${vault}.vault.azure.net in Azure's public cloud), not by its privatelink name, or set the resource to ${right} (scope ${right}/.default) where the tool takes one.`,
+        "Nothing in DNS needs to change for this error: with the privatelink.vaultcore.azure.net zone linked to the network, the public name already resolves to the private endpoint's address.",
       ],
-      commands: [{ tool: 'bash', text: `nslookup ${vault}.vault.azure.net` }],
-    });
+      commands: [{ tool: 'az', text: entra.vaultToken(right) }],
+    }];
   }
+  const fixes: Fix[] = [];
   if (resource.includes('microsoftazure.us')) {
     fixes.push({
       title: 'Upgrade the azurerm provider to 3.3.0 or later',

@@ -75,24 +75,6 @@ export const lookAlikeFixtures: readonly Fixture[] = [
     expect: 'no-match',
   },
   {
-    name: 'Browser sign-in page: personal account not in the tenant (AADSTS50020)',
-    source: 'https://github.com/microsoft/BotFramework-Emulator/issues/1016',
-    text: "Request Id: XXXXXXXXXX-41bf-a07d-XXXXX\nCorrelation Id: XXXXXXXXd4d0-xx-x-xxxxxxxxxxxx\nTimestamp: 2018-10-23T16:18:02Z\nMessage: AADSTS50020: User account 'xxxxx' from identity provider 'live.com' does not exist in tenant 'Microsoft' and cannot access the application xxxx6b7f-xx-axxe-xxin that tenant. The account needs to be added as an external user in the tenant first. Sign out and sign in again with a different Azure Active Directory user account.",
-    expect: 'no-match',
-  },
-  {
-    name: 'VS Code extension sign-in denied by the identity provider (AADSTS90123)',
-    source: 'https://github.com/microsoft/GitHub-Copilot-for-Azure/issues/412',
-    text: 'Error Message: access_denied: AADSTS90123: The token can\'t be issued because the identity or claim issuance provider denied the request. Response code: access_denied. Trace ID: a9a8fa1e-f224-4a9d-b660-f07af48b2300 Correlation ID: 079978f2-c703-4e0d-9683-324e9617cbd7 Timestamp: 2025-09-17 01:38:52Z',
-    expect: 'no-match',
-  },
-  {
-    name: 'AADSTS5002730 starts with the digits of AADSTS50027',
-    source: 'https://github.com/AzureAD/microsoft-authentication-library-for-dotnet/issues/4712',
-    text: 'Microsoft.Identity.Client.MsalServiceException: AADSTS5002730: Invalid JWT token. Unsupported key for the signing algorithm. Trace ID: 1aefd40a-34ac-49a3-be3e-',
-    expect: 'no-match',
-  },
-  {
     name: 'Key Vault 401 AKV10032 (owned by unauthorized-token)',
     source: 'https://github.com/MicrosoftDocs/azure-docs/issues/75410',
     text: 'AKV10032: Invalid issuer. Expected one of https://sts.windows.net/72f988bf-86f1-41af-91ab-2d7cd011db47/, https://sts.windows.net/f8cdef31-a31e-4b4a-93e4-5f571e91255a/, https://sts.windows.net/e2d54eb5-3869-4f70-8578-dee5fc7331f4/, https://sts.windows.net/33e01921-4d64-4f8c-a055-5bdaffd5e33d/, https://sts.windows.net/975f013f-7f24-47e8-a7d3-abc4752bf346/, found https://sts.windows.net/2ac36096-05f9-482e-ae23-1bdb78adb0bb/.',

@@ -3,6 +3,8 @@ import { assertionFixtures } from './fixtures-assertion';
 import { credentialFixtures } from './fixtures-credentials';
 import { directoryFixtures, lookAlikeFixtures } from './fixtures-directory';
 import { federationFixtures } from './fixtures-federation';
+import { gitlabFixtures } from './fixtures-gitlab';
+import { referenceFixtures } from './fixtures-reference';
 
 /** Every literal text of the family, each with its public source (split by theme to stay readable). */
-export const fixtures: readonly Fixture[] = [...federationFixtures, ...assertionFixtures, ...credentialFixtures, ...directoryFixtures, ...lookAlikeFixtures];
+export const fixtures: readonly Fixture[] = [...federationFixtures, ...gitlabFixtures, ...assertionFixtures, ...credentialFixtures, ...directoryFixtures, ...referenceFixtures, ...lookAlikeFixtures];

@@ -36,3 +36,4 @@ export interface AadCodeInfo {
 
 export const ENTRA_REFERENCE = 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes';
 export const AZDO_WIF_TABLE = 'https://learn.microsoft.com/en-us/azure/devops/pipelines/release/troubleshoot-workload-identity';
+export const GITLAB_AZURE_OIDC = 'https://docs.gitlab.com/ci/cloud_services/azure/';

@@ -2,9 +2,12 @@ import { defineRule } from '../../rule-kit/define-rule';
 import { foldOccurrences } from '../../rule-kit/occurrence-lists';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import type { Occurrence } from '../../rule-kit/rule';
-import { AAD_CODES, KNOWN_CODE } from './codes';
+import type { Window } from '../../rule-kit/window';
+import { AAD_CODES, ANY_CODE, CODE_FORM, codeInfo, codesIn } from './codes';
 import { explainAad } from './explain';
 import { extractAad } from './extract';
+import { formatHints, parseHints } from './hints';
+import { REFERENCE_CODES, REFERENCE_DATE } from './reference-codes';
 
 /**
  * Wrappers echo one error on adjacent lines (az prints it, then logs it; Azure DevOps re-issues it
@@ -20,6 +23,22 @@ function foldEchoes(occurrences: readonly Occurrence[]): Occurrence[] {
   );
 }
 
+/**
+ * Each distinct code of the anchor line is its own finding (the pre-2019 wrapper prints
+ * `AADSTS70002: … AADSTS50012: …`), sharing the message's facts. The wrapper's `inner` hint is
+ * the first code's own. A code without curated advice is only sure to be an Entra refusal, not one
+ * on the way to Key Vault, so its finding is of medium confidence.
+ */
+function perCode(window: Window, occurrences: readonly Occurrence[]): Occurrence[] {
+  return occurrences.flatMap((occ) =>
+    codesIn(window.lineText(occ.anchor)).map((code, i) => {
+      const details = i === 0 ? occ.details : { ...occ.details, message: formatHints({ ...parseHints(occ.details.message), inner: undefined }) };
+      const confidence = codeInfo(code) === undefined ? 'medium' : occ.confidence;
+      return { ...occ, facts: { ...occ.facts, aadCode: code }, details, confidence };
+    }),
+  );
+}
+
 export default defineRule({
   meta: {
     id: 'aad',
@@ -31,6 +50,10 @@ export default defineRule({
     // Token acquisition precedes every Key Vault gate.
     rank: 5,
     codes: AAD_CODES.map((c) => c.code),
+    codeForm: {
+      pattern: CODE_FORM,
+      description: `every other AADSTS code, with its meaning from Entra's error-code reference (${REFERENCE_CODES.size} codes, page of ${REFERENCE_DATE}) or, for a newer code, its lookup link.`,
+    },
     stepContext: true,
     docs: [
       { title: 'Microsoft Entra authentication and authorization error codes', url: 'https://learn.microsoft.com/en-us/entra/identity-platform/reference-error-codes' },
@@ -44,13 +67,16 @@ export default defineRule({
   // starts the region there so those lines are read.
   markers: ['AADSTS', 'azure/login@'],
   match: (window) =>
-    foldEchoes(
-      findOccurrences(window, {
-        anchor: KNOWN_CODE,
-        before: 24,
-        after: 8,
-        extract: (block, anchor) => extractAad(block, anchor),
-      }),
+    perCode(
+      window,
+      foldEchoes(
+        findOccurrences(window, {
+          anchor: ANY_CODE,
+          before: 24,
+          after: 8,
+          extract: (block, anchor) => extractAad(block, anchor),
+        }),
+      ),
     ),
   explain: explainAad,
 });

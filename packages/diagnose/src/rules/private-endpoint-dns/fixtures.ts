@@ -76,20 +76,10 @@ export const fixtures: readonly Fixture[] = [
     details: { message: 'UnknownHostException on the specified KeyVault https://xxxx.vault.azure.net' },
   },
   {
-    name: 'Vault auto-unseal configured with the privatelink host: AADSTS500011 for https://privatelink.vaultcore.azure.net',
+    name: 'Vault auto-unseal with the privatelink host: AADSTS500011 is a token for the wrong resource (sibling family aad), not DNS',
     source: 'https://github.com/hashicorp/vault-helm/issues/801',
     text: '`Error parsing Seal configuration: error fetching Azure Key Vault wrapper key information: azure.BearerAuthorizer#WithAuthorization: Failed to refresh the Token for request to https://azkeyvault.privatelink.vaultcore.azure.net/keys/vault-unseal-key/?api-version=7.0: StatusCode=400 – Original Error: adal: Refresh request failed. Status Code = ‘400’. Response body: {“error”:“invalid_resource”,“error_description”:“AADSTS500011: The resource principal named https://privatelink.vaultcore.azure.net/ was not found in the tenant named xxx. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.\\r\\nTrace ID: 966a87d0-339c-436b-b146-3ea603221400\\r\\nCorrelation ID: 33b87d14-d409-4978-9768-a430997abcaf\\r\\nTimestamp: 2022-10-14 17:47:48Z”,“error_codes”:[500011],“timestamp”:“2022-10-14 17:47:48Z”,“trace_id”:“966a87d0-339c-436b-b146-3ea603221400”,“correlation_id”:“33b87d14-d409-4978-9768-a430997abcaf”,“error_uri”:“https://login.microsoftonline.com/error?code=500011”}',
-    expect: 'match',
-    facts: {
-      vault: 'azkeyvault',
-      aadCode: 'AADSTS500011',
-      httpStatus: 400,
-      correlationId: '33b87d14-d409-4978-9768-a430997abcaf',
-      objectType: 'key',
-      objectName: 'vault-unseal-key',
-    },
-    details: { message: 'resource principal named https://privatelink.vaultcore.azure.net', traceId: '966a87d0-339c-436b-b146-3ea603221400' },
-    commands: ['nslookup azkeyvault.vault.azure.net'],
+    expect: 'no-match',
   },
   {
     name: 'External Secrets Operator with the privatelink URL: x509 name mismatch',

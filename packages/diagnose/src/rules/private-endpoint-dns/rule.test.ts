@@ -29,11 +29,6 @@ describe('private-endpoint-dns: which failure, which advice', () => {
     expect(finding.fixes[0]?.title).toBe('Use https://<vault-name>.vault.azure.net/ in the client configuration');
   });
 
-  test('AADSTS500011 for the privatelink resource names the vault from the request URL', () => {
-    const finding = findingOf(rule, fixtureText(fixtures, 'Vault auto-unseal configured with the privatelink host: AADSTS500011 for https://privatelink.vaultcore.azure.net'));
-    expect(finding.fixes[0]?.title).toBe('Use https://azkeyvault.vault.azure.net/ in the client configuration');
-  });
-
   test('a US Government vault gets its own host suffix and private zone', () => {
     const e = rule.explain({ facts: { vault: 'kv-gov' }, details: { cloud: 'usgov', message: 'ENOTFOUND kv-gov.vault.usgovcloudapi.net' }, platform: UNKNOWN_PLATFORM });
     const commands = commandTexts(e);
@@ -49,9 +44,9 @@ describe('private-endpoint-dns: which failure, which advice', () => {
   });
 });
 
-describe('private-endpoint-dns owns the privatelink form of AADSTS500011', () => {
-  test('the generic aad finding is not reported beside it', () => {
-    const text = fixtureText(fixtures, 'Vault auto-unseal configured with the privatelink host: AADSTS500011 for https://privatelink.vaultcore.azure.net');
-    expect(diagnose(text).findings.map((f) => f.rule)).toEqual(['private-endpoint-dns']);
+describe('AADSTS500011 for the privatelink resource is not a name-resolution failure', () => {
+  test('only the aad family reports it: the token was asked for the wrong resource', () => {
+    const text = fixtureText(fixtures, 'Vault auto-unseal with the privatelink host');
+    expect(diagnose(text).findings.map((f) => f.rule)).toEqual(['aad']);
   });
 });

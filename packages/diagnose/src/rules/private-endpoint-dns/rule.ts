@@ -22,7 +22,6 @@ const FORMS = [
   `(?:No such host is known|Name or service not known|Name does not resolve)\\.? \\(${HOST}:\\d{1,5}\\)`, // .NET
   `could not be resolved: '${HOST}'`, // Windows PowerShell
   `UnknownHostException(?:: | on the specified KeyVault https?://)${HOST}`, // Java, Databricks
-  'resource principal named https://privatelink\\.vaultcore\\.(?:azure\\.net|azure\\.cn|usgovcloudapi\\.net)', // AADSTS500011
   `,\\s{1,3}not ${PRIVATELINK_HOST}`, // Go x509 HostnameError
   'Max retries exceeded attempting to connect to Vault\\. The Vault may not exist', // older az keyvault
 ];
@@ -84,9 +83,6 @@ export default defineRule({
     rank: 5,
     codes: ['ENOTFOUND'],
     stepContext: true,
-    // AADSTS500011 naming privatelink.vaultcore.azure.net as the resource is this family's cause
-    // (the privatelink host was used as the vault URL); the generic aad reading would mislead.
-    supersedes: ['aad'],
     docs: [
       { title: 'Diagnose private links configuration issues on Azure Key Vault', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/private-link-diagnostics' },
       { title: 'Integrate Key Vault with Azure Private Link', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/private-link-service' },
