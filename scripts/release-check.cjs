@@ -144,7 +144,7 @@ function main() {
     const version = runIn(cli, 'kvdoctor', ['--version']);
     expect('kvdoctor --version', [version.status, version.stdout], [0, `${JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).version}\n`]);
     const diagnosed = runIn(cli, 'kvdoctor', ['diagnose', '--format', 'json', '-'], readFileSync(EXAMPLE));
-    const reports = diagnosed.status === 1 ? JSON.parse(diagnosed.stdout) : [];
+    const reports = diagnosed.status === 1 ? JSON.parse(diagnosed.stdout).inputs : [];
     expect('kvdoctor diagnose on the example: exit 1 and its finding', [diagnosed.status, reports.map((r) => firstFinding(r.report))], [1, [EXPECTED_FINDING]]);
     const live = runIn(cli, 'kvdoctor', ['check', EXPECTED_FINDING.vault, '--subscription', SUBSCRIPTION, '--tenant', TENANT]);
     expect('kvdoctor check (live) without the Azure SDK: exit 2 and what to do', [live.status, live.stderr], [

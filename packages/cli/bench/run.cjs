@@ -265,7 +265,7 @@ function kvdoctor(path) {
 
 /** What kvdoctor reported: number of findings, their summed counts, and counts per rule. */
 function summarise(json) {
-  const findings = JSON.parse(json).flatMap((input) => input.report.findings);
+  const findings = JSON.parse(json).inputs.flatMap((input) => input.report.findings);
   const byRule = {};
   for (const f of findings) {
     const r = (byRule[f.rule] ??= { findings: 0, count: 0 });

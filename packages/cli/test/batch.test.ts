@@ -75,7 +75,7 @@ describe('batches', () => {
     expect(one.status).toBe(1);
     expect(two.stdout).toBe(one.stdout);
     expect(auto.stdout).toBe(one.stdout);
-    const items: { input: string; report: { findings: unknown[] } }[] = JSON.parse(one.stdout);
+    const items: { input: string; report: { findings: unknown[] } }[] = JSON.parse(one.stdout).inputs;
     expect(items.map((i) => [i.input.slice(tmp.dir.length + 1), i.report.findings.length])).toEqual([
       ['job-01.log', 0], ['job-02.log', 0], ['job-03.log', 1], ['job-04.log', 0], ['job-05.log', 0], ['job-06.log', 1],
       ['job-07.log', 0], ['job-08.log', 0], ['job-09.log', 1], ['job-10.log', 0], ['job-11.log', 0], ['job-12.log', 1],

@@ -76,6 +76,7 @@ describe('kvdoctor check', () => {
   it('gives json', () => {
     const r = kvdoctor(['check', 'hypervmigratio98a5kv', '--from-az-json', vaultJson, '--log', AZDO_LOG, '--format', 'json']);
     const doc = JSON.parse(r.stdout);
+    expect([doc.tool, doc.command]).toEqual(['kvdoctor', 'check']);
     expect(doc.vault).toBe('hypervmigratio98a5kv');
     expect(doc.model.networkAcls.defaultAction).toBe('Deny');
     expect(doc.checks[0].rule).toBe('firewall');

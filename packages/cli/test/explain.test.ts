@@ -18,8 +18,10 @@ describe('kvdoctor explain', () => {
   it('gives json', () => {
     const r = kvdoctor(['explain', '--format', 'json', 'ForbiddenByFirewall']);
     const doc = JSON.parse(r.stdout);
-    expect(Object.keys(doc)).toEqual(['rule', 'title', 'description', 'causes', 'fixes', 'docs']);
-    expect(doc.rule).toBe('firewall');
+    expect(Object.keys(doc)).toEqual(['tool', 'version', 'command', 'explanation']);
+    expect([doc.tool, doc.command]).toEqual(['kvdoctor', 'explain']);
+    expect(Object.keys(doc.explanation)).toEqual(['rule', 'title', 'description', 'causes', 'fixes', 'docs']);
+    expect(doc.explanation.rule).toBe('firewall');
   });
 
   it('gives markdown', () => {

@@ -2,6 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AZDO_AZ_COMMAND, AZDO_LOG, buildCli, CLEAN_LOG, kvdoctor, tempDir } from './helpers/cli';
 
+const packageVersion: string = JSON.parse(readFileSync(join(__dirname, '..', 'package.json'), 'utf8')).version;
+
 beforeAll(buildCli, 120_000);
 
 describe('kvdoctor diagnose formats', () => {
@@ -29,7 +31,10 @@ describe('kvdoctor diagnose formats', () => {
   it('json is one array of {input, encoding, report} with the library report unchanged', () => {
     const r = kvdoctor(['diagnose', '--format', 'json', AZDO_LOG]);
     expect(r.status).toBe(1);
-    const doc = JSON.parse(r.stdout);
+    const envelope = JSON.parse(r.stdout);
+    expect(Object.keys(envelope)).toEqual(['tool', 'version', 'command', 'inputs']);
+    expect([envelope.tool, envelope.version, envelope.command]).toEqual(['kvdoctor', packageVersion, 'diagnose']);
+    const doc = envelope.inputs;
     expect(Array.isArray(doc)).toBe(true);
     expect(doc).toHaveLength(1);
     expect(Object.keys(doc[0])).toEqual(['input', 'encoding', 'report']);
@@ -45,7 +50,7 @@ describe('kvdoctor diagnose formats', () => {
   it('json items for unreadable inputs are {input, error: {code, message}}', () => {
     const r = kvdoctor(['diagnose', '--format', 'json', 'no/such/file.log']);
     expect(r.status).toBe(2);
-    expect(JSON.parse(r.stdout)).toEqual([{ input: 'no/such/file.log', error: { code: 'not-found', message: 'no such file or folder' } }]);
+    expect(JSON.parse(r.stdout).inputs).toEqual([{ input: 'no/such/file.log', error: { code: 'not-found', message: 'no such file or folder' } }]);
     expect(r.stderr).toBe('kvdoctor: no/such/file.log: no such file or folder\n');
   });
 
@@ -79,7 +84,7 @@ describe('kvdoctor diagnose formats', () => {
       const r = kvdoctor(['diagnose', '--format', 'json', '--out', out, AZDO_LOG]);
       expect(r.status).toBe(1);
       expect(r.stdout).toBe('');
-      expect(JSON.parse(readFileSync(out, 'utf8'))[0].input).toBe(AZDO_LOG);
+      expect(JSON.parse(readFileSync(out, 'utf8')).inputs[0].input).toBe(AZDO_LOG);
     } finally {
       remove();
     }

@@ -38,7 +38,7 @@ interface Item {
 
 function json(zip: string): { status: number | null; items: [string, [string, number][] | undefined][] } {
   const r = kvdoctor(['diagnose', '--format', 'json', zip]);
-  const items: Item[] = JSON.parse(r.stdout);
+  const items: Item[] = JSON.parse(r.stdout).inputs;
   return { status: r.status, items: items.map((i) => [i.input, i.report?.findings.map((f) => [f.rule, f.count])]) };
 }
 

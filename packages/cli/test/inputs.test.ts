@@ -16,7 +16,7 @@ interface Item {
 
 function json(args: string[], input?: string | Buffer): { status: number | null; items: Item[]; stderr: string } {
   const r = kvdoctor(['diagnose', '--format', 'json', ...args], input === undefined ? {} : { input });
-  return { status: r.status, items: JSON.parse(r.stdout), stderr: r.stderr };
+  return { status: r.status, items: JSON.parse(r.stdout).inputs, stderr: r.stderr };
 }
 
 function rules(item: Item | undefined): string[] | undefined {
@@ -131,7 +131,7 @@ describe('zip archives', () => {
       const r = kvdoctor(['diagnose', '--format', 'json', join(tmp.dir, 'logs')], { permissionsHold: true });
       expect(r.status).toBe(2);
       expect(r.stderr).toBe(`kvdoctor: ${join(tmp.dir, 'logs', 'locked')}: permission denied\n`);
-      expect(JSON.parse(r.stdout).map((i: Item) => [i.input, i.error ?? rules(i)])).toEqual([
+      expect(JSON.parse(r.stdout).inputs.map((i: Item) => [i.input, i.error ?? rules(i)])).toEqual([
         [join(tmp.dir, 'logs', 'a', 'job.log'), ['firewall']],
         [join(tmp.dir, 'logs', 'locked'), { code: 'unreadable', message: 'permission denied' }],
       ]);
@@ -172,7 +172,7 @@ describe('encodings and bad files', () => {
     expect(r.status).toBe(1);
     const warning = `not UTF-8, UTF-16 or Latin-1 text (control bytes after byte ${text.length}): only the text before it was read`;
     expect(r.stderr).toBe(`kvdoctor: ${file}: ${warning}\n`);
-    const [item] = JSON.parse(r.stdout);
+    const [item] = JSON.parse(r.stdout).inputs;
     expect(item.partial).toEqual({ at: text.length, message: warning });
     expect(item.report.findings.map((f: { rule: string; count: number }) => [f.rule, f.count])).toEqual([['firewall', 1]]);
     const plain = kvdoctor(['diagnose', file]);
@@ -181,7 +181,7 @@ describe('encodings and bad files', () => {
     expect(plain.stdout).toContain(AZDO_AZ_COMMAND);
     // Worker threads hand results back through a schema: the partial read survives it.
     const threaded = kvdoctor(['diagnose', '--format', 'json', '--jobs', '2', file, AZDO_LOG]);
-    expect(JSON.parse(threaded.stdout).map((i: { partial?: unknown }) => i.partial)).toEqual([{ at: text.length, message: warning }, undefined]);
+    expect(JSON.parse(threaded.stdout).inputs.map((i: { partial?: unknown }) => i.partial)).toEqual([{ at: text.length, message: warning }, undefined]);
   });
 
   it('keeps them from standard input too', () => {

@@ -53,7 +53,7 @@ describe('the Azure ranges snapshot shipped with kvdoctor', () => {
       '  3. Run the job where the vault can see it',
     ]);
     const json = JSON.parse(kvdoctor(['diagnose', '--format', 'json', '-'], { input: HOSTED_LOG, env: { XDG_CACHE_HOME: tmp.dir } }).stdout);
-    expect(json[0].report.findings[0].facts.clientIpOwner).toEqual({
+    expect(json.inputs[0].report.findings[0].facts.clientIpOwner).toEqual({
       kind: 'azure',
       region: 'eastus',
       serviceTag: 'AzureCloud.eastus',

@@ -10,6 +10,7 @@ import { readJsonFile } from '../inputs/read-json-file';
 import { readSource } from '../inputs/read-source';
 import { colorEnabled, type Io, usage, warn, writeOutput } from '../io';
 import { type CheckItem, checkText } from '../render/check';
+import { jsonEnvelope } from '../render/envelope';
 import { safe } from '../render/sanitize';
 import { sameVault, VaultArgSchema } from '../vault-arg';
 import { loadLiveCheck } from './load-live-check';
@@ -119,7 +120,7 @@ export async function checkCommand(vaultArg: string, rawFlags: unknown, io: Io):
   }
   const text =
     format === 'json'
-      ? `${JSON.stringify({ vault, mode, model, checks: items.map((i) => ({ rule: i.finding?.rule, line: i.finding?.evidence[0]?.line, verdicts: i.verdicts, incomplete: i.incomplete })) }, null, 2)}\n`
+      ? jsonEnvelope('check', { vault, mode, model, checks: items.map((i) => ({ rule: i.finding?.rule, line: i.finding?.evidence[0]?.line, verdicts: i.verdicts, incomplete: i.incomplete })) })
       : checkText(vault, mode, model, items, pc.createColors(colorEnabled(io.env, io.stdout, out !== undefined)));
   const written = await writeOutput(io, text, out);
   if (!written.ok) return usage(io, written.message);

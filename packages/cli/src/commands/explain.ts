@@ -6,6 +6,7 @@ import { parseFlags } from '../flags';
 import { colorEnabled, type Io, warn, writeOutput } from '../io';
 import { nearMatches } from '../near-matches';
 import { explainMarkdown, explainText } from '../render/explain';
+import { jsonEnvelope } from '../render/envelope';
 
 const ExplainFlagsSchema = z.object({
   format: z.enum(['text', 'markdown', 'json']).default('text'),
@@ -31,7 +32,7 @@ export async function explainCommand(code: string, rawFlags: unknown, io: Io): P
   const { format, out } = flags.value;
   const text =
     format === 'json'
-      ? `${JSON.stringify(outcome.value, null, 2)}\n`
+      ? jsonEnvelope('explain', { explanation: outcome.value })
       : format === 'markdown'
         ? explainMarkdown(outcome.value)
         : explainText(outcome.value, pc.createColors(colorEnabled(io.env, io.stdout, out !== undefined)));

@@ -1,10 +1,13 @@
 import * as z from 'zod';
 
 /**
- * The contract other tools build on. Bump the minor version for additive changes and the major
- * version for anything that removes or changes a field; consumers check `version`.
+ * The contract other tools build on. Within a major version, a minor version only adds optional
+ * fields; removing, renaming or retyping a field, or adding an enum value, bumps the major. So the
+ * schemas accept any 1.x version and keep fields they do not know (every object is loose): a tool
+ * built against 1.1 validates a 1.2 Report, and passes its new fields on untouched.
  */
 export const REPORT_VERSION = '1.1.0';
+const REPORT_MAJOR = /^1\.\d{1,4}\.\d{1,4}$/;
 
 export const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case');
 export type RuleId = z.infer<typeof RuleIdSchema>;
@@ -24,7 +27,7 @@ export type ClientIpClass = z.infer<typeof ClientIpClassSchema>;
 
 /** Who owns a public client address, from bundled or imported range data, with the data's source. */
 export const ClientIpOwnerSchema = z.discriminatedUnion('kind', [
-  z.object({
+  z.looseObject({
     kind: z.literal('azure-devops'),
     geography: z.string(),
     range: z.string(),
@@ -32,7 +35,7 @@ export const ClientIpOwnerSchema = z.discriminatedUnion('kind', [
     source: z.string().url(),
     asOf: z.string(),
   }),
-  z.object({
+  z.looseObject({
     kind: z.literal('azure'),
     region: z.string(),
     serviceTag: z.string(),
@@ -40,7 +43,7 @@ export const ClientIpOwnerSchema = z.discriminatedUnion('kind', [
     source: z.string(),
     asOf: z.string(),
   }),
-  z.object({ kind: z.literal('unknown') }),
+  z.looseObject({ kind: z.literal('unknown') }),
 ]);
 export type ClientIpOwner = z.infer<typeof ClientIpOwnerSchema>;
 
@@ -48,8 +51,7 @@ export const ObjectTypeSchema = z.enum(['secret', 'key', 'certificate', 'storage
 export type ObjectType = z.infer<typeof ObjectTypeSchema>;
 
 /** Facts found in the text; a field is absent when the text does not state it (masked values are never facts). */
-export const FactsSchema = z
-  .object({
+export const FactsSchema = z.looseObject({
     httpStatus: z.number().int().min(100).max(599).optional(),
     errorCode: z.string().min(1).optional(),
     innerErrorCode: z.string().min(1).optional(),
@@ -69,13 +71,11 @@ export const FactsSchema = z
     aadCode: z.string().regex(/^AADSTS\d+$/).optional(),
     correlationId: z.string().min(1).optional(),
     timestamp: z.string().min(1).optional(),
-  })
-  .strict();
+  });
 export type Facts = z.infer<typeof FactsSchema>;
 
 /** Further specifics some families carry (RBAC assignment text, access-policy permission, …). */
-export const DetailsSchema = z
-  .object({
+export const DetailsSchema = z.looseObject({
     resource: z.string().optional(),
     resourceGroup: z.string().optional(),
     subscriptionId: z.string().optional(),
@@ -92,11 +92,10 @@ export const DetailsSchema = z
     managedHsm: z.boolean().optional(),
     via: z.enum(['variable-group', 'azure-key-vault-task', 'terraform', 'az-cli', 'powershell', 'sdk', 'gitlab-secrets', 'portal']).optional(),
     message: z.string().optional(),
-  })
-  .strict();
+  });
 export type Details = z.infer<typeof DetailsSchema>;
 
-export const EvidenceSchema = z.object({
+export const EvidenceSchema = z.looseObject({
   line: z.number().int().positive(),
   text: z.string(),
 });
@@ -114,17 +113,17 @@ export const CommandToolSchema = z.enum([
 ]);
 export type CommandTool = z.infer<typeof CommandToolSchema>;
 
-export const CommandSchema = z.object({ tool: CommandToolSchema, text: z.string().min(1) });
+export const CommandSchema = z.looseObject({ tool: CommandToolSchema, text: z.string().min(1) });
 export type Command = z.infer<typeof CommandSchema>;
 
-export const FixSchema = z.object({
+export const FixSchema = z.looseObject({
   title: z.string().min(1),
   steps: z.array(z.string().min(1)),
   commands: z.array(CommandSchema),
 });
 export type Fix = z.infer<typeof FixSchema>;
 
-export const DocLinkSchema = z.object({ title: z.string().min(1), url: z.string().url() });
+export const DocLinkSchema = z.looseObject({ title: z.string().min(1), url: z.string().url() });
 export type DocLink = z.infer<typeof DocLinkSchema>;
 
 export const ConfidenceSchema = z.enum(['high', 'medium', 'low']);
@@ -133,7 +132,7 @@ export type Confidence = z.infer<typeof ConfidenceSchema>;
 export const SeveritySchema = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof SeveritySchema>;
 
-export const FindingSchema = z.object({
+export const FindingSchema = z.looseObject({
   rule: RuleIdSchema,
   title: z.string().min(1),
   /** The cause in one plain sentence, with the facts filled in. */
@@ -153,14 +152,14 @@ export type Finding = z.infer<typeof FindingSchema>;
 
 export const CiSchema = z.enum(['azure-devops', 'github-actions', 'gitlab', 'unknown']);
 export const AgentSchema = z.enum(['microsoft-hosted', 'github-hosted', 'gitlab-hosted', 'self-hosted', 'unknown']);
-export const PlatformSchema = z.object({ ci: CiSchema, agent: AgentSchema });
+export const PlatformSchema = z.looseObject({ ci: CiSchema, agent: AgentSchema });
 export type Platform = z.infer<typeof PlatformSchema>;
 
-export const ReportSchema = z.object({
-  version: z.literal(REPORT_VERSION),
+export const ReportSchema = z.looseObject({
+  version: z.string().regex(REPORT_MAJOR, 'a 1.x Report version'),
   platform: PlatformSchema,
   findings: z.array(FindingSchema),
-  stats: z.object({
+  stats: z.looseObject({
     lines: z.number().int().nonnegative(),
     bytes: z.number().int().nonnegative(),
     /** How many secrets (tokens, keys, signatures, passwords) were masked in the evidence, facts and details. */
