@@ -11,7 +11,6 @@ type Color = 'Default' | 'Accent' | 'Good' | 'Warning' | 'Attention';
 
 export interface TextBlock {
   readonly type: 'TextBlock';
-  readonly id?: string;
   readonly text: string;
   readonly wrap: true;
   readonly size?: 'Small' | 'Medium' | 'Large';
@@ -46,7 +45,7 @@ export interface RichTextBlock {
 export interface CodeBlock {
   readonly type: 'CodeBlock';
   readonly codeSnippet: string;
-  readonly language: 'Bash' | 'PowerShell' | 'PlainText' | 'Json';
+  readonly language: 'Bash' | 'PowerShell' | 'PlainText';
   readonly fallback: RichTextBlock;
 }
 

@@ -46,7 +46,8 @@ export function docsText(finding: Finding, max: number): string {
 }
 
 export function noticeElements(notices: readonly string[]): CardElement[] {
-  return notices.length === 0 ? [] : [container([text(bullets(notices), { size: 'Small' })], { style: 'warning', spacing: 'Medium' })];
+  // Notices quote file and entry names, which may hold anything (`<` included).
+  return notices.length === 0 ? [] : [container([text(bullets(notices.map(escapeMarkdown)), { size: 'Small' })], { style: 'warning', spacing: 'Medium' })];
 }
 
 /** The headline and the cause in one sentence, coloured by severity. */
