@@ -154,6 +154,8 @@ describe('Agents Playground + chromium', () => {
     // Opening the chat installs the app: the welcome card arrives first, with its buttons.
     await page.getByText('kvdoctor: why did Key Vault refuse my pipeline?').first().waitFor({ timeout: 30_000 });
     for (const name of ['Explain a code', 'Check a vault', 'What can you find?']) await page.getByRole('button', { name }).first().waitFor();
+    await page.getByRole('button', { name: 'What can you find?' }).first().click();
+    await page.getByText('What kvdoctor recognises', { exact: true }).waitFor({ timeout: 30_000 });
 
     const measured: { log: string; collapsedPx: number; expandedPx: number; widthPx: number }[] = [];
     for (const e of EXPECTED) {
@@ -198,6 +200,10 @@ describe('Agents Playground + chromium', () => {
     expect(await diagnosis.getByText('Key Vault firewall refused the client address', { exact: true }).isVisible()).toBe(true);
     expect(await diagnosis.getByText(EXPECTED[0]?.command ?? '', { exact: true }).first().isVisible()).toBe(true);
     await page.screenshot({ path: join(SCREENSHOTS, 'teams-playground-live-check.png'), fullPage: true });
+
+    // Thanks get one line, not a card.
+    await paste(page, 'thanks, that fixed it!');
+    await page.getByRole('paragraph').filter({ hasText: 'Glad it helped. Paste the next refusal any time.' }).waitFor({ timeout: 30_000 });
     expect(stack.logger.events.map((e) => e.event)).toEqual(expect.arrayContaining(['welcome.sent', 'message.answered', 'card-action.answered']));
   });
 });
