@@ -1,7 +1,7 @@
 import { redact } from '@kvdoctor/diagnose';
+import { submittedCommandText } from '../actions';
 import { fileKind, fileTexts } from '../file-text';
 import { answer } from './answer';
-import { submittedCommandText } from '../actions';
 import { parseCommand } from './commands';
 import { diagnoseText, type Diagnosed } from './diagnose-text';
 import { runCommand } from './run-command';
