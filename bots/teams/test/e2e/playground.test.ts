@@ -11,7 +11,8 @@ import { startStack } from '../helpers/stack';
  * (Microsoft's local Teams client) + Debian's chromium driven by playwright-core. Five realistic
  * job logs are pasted one after another; each answer must fit one screen collapsed, show its
  * primary command in a code block, open all its fixes in place, and "Check live config" must add
- * a card without taking the diagnosis off the screen. Screenshots and heights go to artifacts/.
+ * a card without taking the diagnosis off the screen. The welcome card's buttons work, and
+ * placeholders such as <vault-name> stay visible. Screenshots and heights go to artifacts/.
  */
 jest.setTimeout(180_000);
 
@@ -156,6 +157,13 @@ describe('Agents Playground + chromium', () => {
     for (const name of ['Explain a code', 'Check a vault', 'What can you find?']) await page.getByRole('button', { name }).first().waitFor();
     await page.getByRole('button', { name: 'What can you find?' }).first().click();
     await page.getByText('What kvdoctor recognises', { exact: true }).waitFor({ timeout: 30_000 });
+
+    // "Explain a code" opens a box; the explain card shows its placeholders as written.
+    await page.getByRole('button', { name: 'Explain a code' }).first().click();
+    await page.getByPlaceholder('AADSTS70021 or ForbiddenByFirewall').first().fill('ForbiddenByFirewall');
+    await page.getByRole('button', { name: 'Explain', exact: true }).first().click();
+    await page.getByText('Fix 1: Allow <client-ip> in the firewall of <vault-name>', { exact: true }).first().waitFor({ timeout: 30_000 });
+    await page.getByText('az keyvault network-rule add --name <vault-name> --ip-address <client-ip>', { exact: true }).first().waitFor();
 
     const measured: { log: string; collapsedPx: number; expandedPx: number; widthPx: number }[] = [];
     for (const e of EXPECTED) {
