@@ -35,10 +35,15 @@ function actions(liveCheck: boolean): CardAction[] {
   ];
 }
 
+/** The hint starts mid-sentence elsewhere; here it starts one. */
+function sentence(clause: string): string {
+  return `${clause.charAt(0).toUpperCase()}${clause.slice(1)}`;
+}
+
 export function welcomeCard(liveCheck: boolean, scope: Scope): AdaptiveCard {
   const ways = [
     pasteLine(scope),
-    `**Too long to paste?** ${attachHint(scope).replace(/^a/, 'A')}.`,
+    `**Too long to paste?** ${sentence(attachHint(scope))}.`,
     '**Explain a code** tells you what an error code means without a log.',
     liveCheck
       ? '**Check a vault**, or **Check live config** on an answer, reads the vault\'s real network and access settings (read-only).'

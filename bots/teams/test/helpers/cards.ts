@@ -92,7 +92,8 @@ export function collapsedText(json: unknown): string[] {
     if (v.type === 'Action.ShowCard' && typeof v.title === 'string') return void out.push(v.title);
     if ((v.type === 'TextBlock' || v.type === 'TextRun') && typeof v.text === 'string') out.push(v.text);
     if (v.type === 'CodeBlock' && typeof v.codeSnippet === 'string') return void out.push(v.codeSnippet);
-    if (v.type === 'Fact' || ('title' in v && 'value' in v && typeof v.value === 'string' && typeof v.title === 'string')) return void out.push(`${String(v.title)}: ${String(v.value)}`);
+    // A FactSet's facts are plain {title, value} objects with no type.
+    if (v.type === undefined && typeof v.title === 'string' && typeof v.value === 'string') return void out.push(`${v.title}: ${v.value}`);
     if (typeof v.type === 'string' && v.type.startsWith('Action.') && typeof v.title === 'string') out.push(v.title);
     for (const [key, child] of Object.entries(v)) if (key !== 'data' && key !== 'fallback') walk(child);
   };
