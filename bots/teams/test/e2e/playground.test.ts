@@ -124,7 +124,7 @@ async function height(card: Locator): Promise<number> {
 }
 
 async function fontFamily(element: Locator): Promise<string> {
-  return element.evaluate((el) => getComputedStyle(el).fontFamily);
+  return element.evaluate((el) => el.ownerDocument.defaultView?.getComputedStyle(el).fontFamily ?? '');
 }
 
 describe('Agents Playground + chromium', () => {
