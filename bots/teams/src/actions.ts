@@ -27,9 +27,11 @@ const CheckDataSchema = z
     caller: CallerSchema.optional(),
     /** Absent when the check was typed (`check <vault>`) rather than asked from a finding. */
     family: RuleIdSchema.optional(),
-    facts: FactsSchema,
+    // Strict here, though the Report's schemas keep unknown fields: a button's data is what this bot
+    // wrote, so anything else in it was put there by someone else.
+    facts: FactsSchema.strict(),
     /** The finding's details (subscription, permission, bypass…) without free text from the log. */
-    details: DetailsSchema.omit({ message: true }).default({}),
+    details: DetailsSchema.omit({ message: true }).strict().default({}),
   })
   .strict();
 export type CheckData = z.infer<typeof CheckDataSchema>;
@@ -60,16 +62,44 @@ export function checkData(vault: string, family: string | undefined, facts: Fact
   };
 }
 
-export type ParsedAction = { ok: true; data: CheckData } | { ok: false; error: { code: 'malformed-action' | 'unknown-verb'; message: string } };
+/** `stale`: the button is an Action.Execute of ours whose data this version no longer reads. */
+export type ParsedAction = { ok: true; data: CheckData } | { ok: false; error: { code: 'malformed-action' | 'unknown-verb'; message: string; stale?: true } };
 
 /** Reads an invoke's value; anything unexpected is an answerable error, never an exception. */
 export function parseCardAction(value: unknown): ParsedAction {
   const invoke = CardInvokeValueSchema.safeParse(value);
   if (!invoke.success) return { ok: false, error: { code: 'malformed-action', message: 'The button sent data this bot cannot read.' } };
   if (invoke.data.action.verb !== CHECK_VERB) {
-    return { ok: false, error: { code: 'unknown-verb', message: 'This button is not one this bot knows (it may be from an older version).' } };
+    return { ok: false, error: { code: 'unknown-verb', message: 'This button is from an older kvdoctor card and does nothing now; paste the log again for a fresh card.' } };
   }
   const data = CheckDataSchema.safeParse(invoke.data.action.data);
-  if (!data.success) return { ok: false, error: { code: 'malformed-action', message: 'The button\'s data is incomplete or damaged; paste the log again for a fresh card.' } };
+  if (!data.success) return { ok: false, error: { code: 'malformed-action', message: 'This button\'s data is from an older or damaged card; paste the log again for a fresh card.', stale: true } };
   return { ok: true, data: data.data };
+}
+
+/**
+ * The welcome card's buttons (Action.Submit): Teams sends their data, with the typed input, as a
+ * message's `value`. They become the same commands as typed text, so both paths answer alike.
+ */
+export const SUBMIT_KEY = 'kvdoctor';
+
+const SubmitValueSchema = z.discriminatedUnion(SUBMIT_KEY, [
+  z.object({ [SUBMIT_KEY]: z.literal('families') }),
+  z.object({ [SUBMIT_KEY]: z.literal('explain'), code: z.string().trim().max(60).default('') }),
+  z.object({ [SUBMIT_KEY]: z.literal('check'), vault: z.string().trim().max(60).default('') }),
+]);
+
+/** A clicked welcome button as the text the user would have typed, or undefined for anything else. */
+export function submittedCommandText(value: unknown): string | undefined {
+  const parsed = SubmitValueSchema.safeParse(value);
+  if (!parsed.success) return undefined;
+  const v = parsed.data;
+  switch (v.kvdoctor) {
+    case 'families':
+      return 'what can you find?';
+    case 'explain':
+      return `explain ${v.code}`.trim();
+    case 'check':
+      return `check ${v.vault}`.trim();
+  }
 }

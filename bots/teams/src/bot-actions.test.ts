@@ -1,54 +1,71 @@
+import type { Activity } from 'botbuilder';
 import { cardInvoke, OTHER_TENANT, personalMessage } from '../test/helpers/activities';
-import { cardOf, cardProblems, cardText, executeActions } from '../test/helpers/cards';
+import { cardOf, cardProblems, cardText, collapsedText, executeActions, markdownTags } from '../test/helpers/cards';
 import { buttonData, invokeResponse } from '../test/helpers/check-button';
 import { harness } from '../test/helpers/harness';
 import { CHECK_VERB } from './actions';
 import { DEFAULT_LIMITS } from './conversation/limits';
 import type { LiveChecker } from './conversation/types';
+import { NO_CREDENTIALS } from './live-finding';
 
 /** "Check live config" (Action.Execute → adaptiveCard/action invoke) and the typed commands. */
 const where = { serviceUrl: 'https://smba.trafficmanager.net/emea/' };
 
+const NOTE = 'Live check of hypervmigratio98a5kv: the result is posted below the diagnosis.';
+
+/** The verdict card a click posted as a new message (the clicked card is left as it was). */
+function postedCard(replies: readonly Partial<Activity>[]) {
+  const posted = replies.filter((r) => r.type === 'message');
+  expect(posted).toHaveLength(1);
+  const card = cardOf(posted[0]);
+  expect(cardProblems(card)).toEqual([]);
+  return card;
+}
+
+function note(message: string) {
+  return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message } };
+}
+
 describe('Check live config', () => {
-  it('answers the click in the same turn with a verdict card that replaces the finding card', async () => {
+  it('posts the verdict as a new card and answers the click with a note, so the diagnosis stays on screen', async () => {
     const data = await buttonData(where);
     const bot = harness();
-    const response = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, data, where)));
-    expect(response.status).toBe(200);
-    expect(response.body.statusCode).toBe(200);
-    expect(response.body.type).toBe('application/vnd.microsoft.card.adaptive');
-    const card = response.body.value;
-    expect(cardProblems(card)).toEqual([]);
-    const shown = cardText(card);
+    const replies = await bot.send(cardInvoke(CHECK_VERB, data, where));
+    expect(replies.map((r) => r.type)).toEqual(['message', 'invokeResponse']);
+    expect(invokeResponse(replies)).toEqual(note(NOTE));
+    const shown = cardText(postedCard(replies));
     expect(shown).toContain('Live check of hypervmigratio98a5kv: 2 checks failing');
     expect(shown).toContain('For: Key Vault firewall refused the client address');
     expect(shown).toContain('❌ Fail: **Firewall default action**');
     expect(shown).toContain('40.82.190.38 is in none of the vault\'s 1 IP rules.');
     expect(shown).toContain('az keyvault network-rule add --name hypervmigratio98a5kv --ip-address 40.82.190.38');
     expect(shown).toContain('Checked 2026-11-23 09:30 UTC (read-only; nothing was changed).');
-    expect(executeActions(card).map((a) => a.title)).toEqual(['Check again']);
+    expect(executeActions(postedCard(replies)).map((a) => a.title)).toEqual(['Check again']);
+    expect(replies.some((r) => r.type === 'messageUpdate')).toBe(false);
   });
 
   it('needs no state from the turn that made the card: a fresh bot instance answers', async () => {
     const data = await buttonData(where);
-    const first = invokeResponse(await harness().send(cardInvoke(CHECK_VERB, data, where)));
-    const second = invokeResponse(await harness().send(cardInvoke(CHECK_VERB, data, where)));
-    expect(second.body.value).toEqual(first.body.value);
+    const first = postedCard(await harness().send(cardInvoke(CHECK_VERB, data, where)));
+    const second = postedCard(await harness().send(cardInvoke(CHECK_VERB, data, where)));
+    expect(second).toEqual(first);
   });
 
-  it('says so when the vault is not in the allowed subscriptions', async () => {
+  it('says so when the vault is not in the allowed subscriptions, without a retry button', async () => {
     const bot = harness();
     const data = { v: 1, verb: CHECK_VERB, vault: 'not-my-vault', facts: { vault: 'not-my-vault' } };
-    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, data, where))).body.value;
+    const card = postedCard(await bot.send(cardInvoke(CHECK_VERB, data, where)));
     expect(cardText(card)).toContain('Live check of not-my-vault could not finish');
     expect(cardText(card)).toContain('No vault named not-my-vault was found in the subscriptions this bot may read.');
+    expect(executeActions(card)).toEqual([]);
   });
 
-  it('stops a slow live check at its deadline and still answers', async () => {
+  it('stops a slow live check at its deadline and still answers, offering to check again', async () => {
     const never: LiveChecker = () => new Promise(() => undefined);
     const bot = harness({ liveCheck: never, limits: { ...DEFAULT_LIMITS, liveCheckTimeoutMs: 200 } });
-    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where))).body.value;
+    const card = postedCard(await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where)));
     expect(cardText(card)).toContain('The live check took longer than 0.2 s and was stopped; Azure may be slow, try again.');
+    expect(executeActions(card).map((a) => a.title)).toEqual(['Check again']);
   });
 
   it('answers a live check that throws as a failure, not a crash', async () => {
@@ -56,30 +73,40 @@ describe('Check live config', () => {
       throw new TypeError('socket hang up');
     };
     const bot = harness({ liveCheck: broken });
-    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where))).body.value;
+    const card = postedCard(await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where)));
     expect(cardText(card)).toContain('The live check failed unexpectedly; try again, and tell the bot\'s owners if it keeps failing.');
     expect(cardText(card)).not.toContain('socket hang up');
   });
 
-  it('explains that live checks are off when no subscription is configured', async () => {
-    const bot = harness({ liveCheck: undefined });
-    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where))).body.value;
-    expect(cardText(card)).toContain('Live checks are off for this bot: no Azure subscription is configured for them (KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS).');
+  it('names a missing credential in plain words, with what the admin must set, and offers no retry', async () => {
+    const noCredential: LiveChecker = async () => ({ ok: false, error: { code: 'no-credentials', message: NO_CREDENTIALS } });
+    const card = postedCard(await harness({ liveCheck: noCredential }).send(cardInvoke(CHECK_VERB, await buttonData(where), where)));
+    expect(cardText(card)).toContain(
+      "Live checks are not set up on this bot: it has no Azure identity to read vaults with. Its admin must give the bot's host a managed identity with Reader on the vault (and set AZURE_CLIENT_ID for a user-assigned one), or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.",
+    );
+    expect(cardText(card)).not.toContain('AggregateAuthenticationError');
+    expect(executeActions(card)).toEqual([]);
   });
 
-  it('refuses a click from a tenant that is not allowed', async () => {
-    const bot = harness();
-    const card = invokeResponse(await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), { ...where, tenantId: OTHER_TENANT }))).body.value;
-    expect(cardText(card)).toContain(`Sorry, kvdoctor is not enabled for your organisation (tenant ${OTHER_TENANT}).`);
+  it('answers a click while live checks are off with a short note and leaves the card', async () => {
+    const replies = await harness({ liveCheck: undefined }).send(cardInvoke(CHECK_VERB, await buttonData(where), where));
+    expect(replies.map((r) => r.type)).toEqual(['invokeResponse']);
+    expect(invokeResponse(replies)).toEqual(note('Live checks are off for this bot now, so nothing was read; the fixes on the card still apply.'));
+  });
+
+  it('refuses a click from a tenant that is not allowed with a note', async () => {
+    const replies = await harness().send(cardInvoke(CHECK_VERB, await buttonData(where), { ...where, tenantId: OTHER_TENANT }));
+    expect(replies.map((r) => r.type)).toEqual(['invokeResponse']);
+    expect(invokeResponse(replies)).toEqual(note(`Sorry, kvdoctor is not enabled for your organisation (tenant ${OTHER_TENANT}). Ask the team that runs this bot to add your tenant to its allow-list.`));
   });
 
   it.each([
-    ['damaged data', CHECK_VERB, { v: 1, verb: CHECK_VERB, vault: 'a' }, "The button's data is incomplete or damaged; paste the log again for a fresh card."],
-    ['an unknown verb', 'kvdoctor.delete', {}, 'This button is not one this bot knows (it may be from an older version).'],
-  ])('answers %s with a 400 error response', async (_label, verb, data, message) => {
-    const bot = harness();
-    const response = invokeResponse(await bot.send(cardInvoke(verb, data, where)));
-    expect(response).toEqual({ status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message } } });
+    ['data from an older card', CHECK_VERB, { v: 1, verb: CHECK_VERB, vault: 'a' }, "This button's data is from an older or damaged card; paste the log again for a fresh card."],
+    ['a verb this version no longer has', 'kvdoctor.delete', {}, 'This button is from an older kvdoctor card and does nothing now; paste the log again for a fresh card.'],
+  ])('answers a stale button (%s) with a note and leaves the card', async (_label, verb, data, message) => {
+    const replies = await harness().send(cardInvoke(verb, data, where));
+    expect(replies.map((r) => r.type)).toEqual(['invokeResponse']);
+    expect(invokeResponse(replies)).toEqual(note(message));
   });
 
   it('answers an invoke without a value with a 400 instead of failing the turn', async () => {
@@ -101,12 +128,10 @@ describe('typed commands', () => {
     expect(cardProblems(card)).toEqual([]);
     expect(cardText(card)).toContain('ForbiddenByFirewall: Key Vault firewall refused the client address');
     expect(cardText(card)).toContain('az keyvault network-rule add --name <vault-name> --ip-address <client-ip>');
+    expect(collapsedText(card)).toContain('Fix 1: Allow <client-ip> in the firewall of <vault-name>');
+    expect(markdownTags(card)).toEqual([]);
   });
 
-  it('explain with an unknown code lists the codes it knows', async () => {
-    const replies = await harness().send(personalMessage('explain NotARealCode123', where));
-    expect(replies[0]?.text).toMatch(/^I do not know "NotARealCode123"\. Codes and families I know: .*ForbiddenByFirewall/);
-  });
 
   it('explain without a code shows the usage', async () => {
     const replies = await harness().send(personalMessage('explain', where));
@@ -128,6 +153,6 @@ describe('typed commands', () => {
 
   it('check when live checks are off says how to turn them on', async () => {
     const replies = await harness({ liveCheck: undefined }).send(personalMessage('check hypervmigratio98a5kv', where));
-    expect(replies[0]?.text).toContain('KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS');
+    expect(replies.map((r) => r.text)).toEqual(['Live checks are off for this bot: no Azure subscription is configured for them (its admin sets KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS).']);
   });
 });

@@ -150,7 +150,7 @@ describe('attached files', () => {
     const image = { contentType: 'image/png', contentUrl: 'https://smba.trafficmanager.net/emea/v3/attachments/0-eus-d4-1/views/original', name: 'screenshot.png' };
     const replies = await bot.send(personalMessage('', where, { attachments: [htmlEcho('hi'), image] }));
     expect(replies.map((r) => r.text)).toEqual([
-      'I can read pasted text and .log, .txt or .zip files, but not screenshot.png. Paste the log text, or send the file in our 1:1 chat (files sent in channels and group chats do not reach me).',
+      'I can read pasted text and .log, .txt or .zip files, but not screenshot.png. Paste the log text, or attach it here as a .log, .txt or .zip file.',
     ]);
   });
 });

@@ -1,7 +1,7 @@
 import { MemoryStorage } from 'botbuilder';
 import { SEED_FIREWALL, STORAGE_FIREWALL } from '../test/fixtures/texts';
 import { asTeamsHtml, botAdded, channelMention, formattedMessage, OTHER_TENANT, personalMessage, TENANT, userAdded } from '../test/helpers/activities';
-import { cardOf, cardProblems, cardText, executeActions } from '../test/helpers/cards';
+import { cardOf, cardProblems, cardText, collapsedText, executeActions } from '../test/helpers/cards';
 import { EXAMPLE_LOG } from '../test/helpers/example-log';
 import { harness } from '../test/helpers/harness';
 import { DEFAULT_LIMITS } from './conversation/limits';
@@ -102,13 +102,21 @@ describe('pasting a log', () => {
     expect(cardText(card)).toContain(AZ);
   });
 
-  it('says what it looked for, and how to get a better answer, when nothing matches', async () => {
+  it('says in two lines what it looked for when nothing matches, with a "What can you find?" button', async () => {
     const bot = harness();
     const card = onlyCard(await bot.send(personalMessage(STORAGE_FIREWALL.text, where)));
-    const shown = cardText(card);
-    expect(shown).toContain('No Key Vault refusal found in 1 line');
-    expect(shown).toContain('Key Vault firewall refused the client address (ForbiddenByFirewall)');
-    expect(shown).toContain('attach it as a .log, .txt or .zip file');
+    expect(collapsedText(card)).toEqual([
+      'No Key Vault refusal found in 1 line.',
+      'I look for the errors Key Vault and Microsoft Entra return when they refuse a caller (firewall, RBAC, access policy, AADSTS sign-in codes). Paste the whole failed step, from its start to the error, or attach it here as a .log, .txt or .zip file.',
+      'What can you find?',
+    ]);
+  });
+
+  it('in a channel, says where a long log can be attached instead', async () => {
+    const card = onlyCard(await harness().send(channelMention(STORAGE_FIREWALL.text, where)));
+    expect(collapsedText(card)[1]).toBe(
+      'I look for the errors Key Vault and Microsoft Entra return when they refuse a caller (firewall, RBAC, access policy, AADSTS sign-in codes). Paste the whole failed step, from its start to the error, or attach it as a .log, .txt or .zip file in a 1:1 chat with me (files sent here do not reach me).',
+    );
   });
 
   it('masks a token found in the paste and says so', async () => {

@@ -9,10 +9,10 @@ import {
 } from 'botbuilder';
 import { z } from 'zod';
 import { readAttachments } from './attachments';
-import { CARD_CONTENT_TYPE, type AdaptiveCard } from './cards/adaptive';
 import { onCardAction } from './conversation/on-card-action';
 import { onInstalled } from './conversation/on-install';
 import { onMessage } from './conversation/on-message';
+import { scopeOf } from './conversation/scope';
 import type { ConversationDeps, Reply, Responder } from './conversation/types';
 import { activityKey, Dedupe, type StoreLike } from './dedupe';
 import { errorKind, type Logger } from './logger';
@@ -48,8 +48,9 @@ function responder(context: TurnContext): Responder {
   };
 }
 
-function cardResponse(card: AdaptiveCard): InvokeResponse {
-  return { status: 200, body: { statusCode: 200, type: CARD_CONTENT_TYPE, value: card } };
+/** Teams shows this text by the clicked button and leaves the card as it is. */
+function messageResponse(message: string): InvokeResponse {
+  return { status: 200, body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: message } };
 }
 
 /**
@@ -73,7 +74,8 @@ export class KvdoctorBot extends TeamsActivityHandler {
       // "@kvdoctor <paste>" in a channel: the mention is not part of the log.
       const text = TurnContext.removeRecipientMention(activity) ?? activity.text ?? '';
       const attachments = readAttachments(activity.attachments);
-      await onMessage({ text, attachments, tenantId: tenantOf(activity) }, deps, responder(context), deps.now);
+      const scope = scopeOf(activity.conversation.conversationType);
+      await onMessage({ text, attachments, tenantId: tenantOf(activity), scope, value: activity.value }, deps, responder(context), deps.now);
       deps.logger.info('message.answered', {
         conversationType: activity.conversation.conversationType,
         textBytes: Buffer.byteLength(text, 'utf8'),
@@ -86,7 +88,7 @@ export class KvdoctorBot extends TeamsActivityHandler {
     this.onMembersAdded(async (context, next) => {
       const added = context.activity.membersAdded ?? [];
       if (added.some((m) => m.id === context.activity.recipient.id)) {
-        await responder(context).send(onInstalled(tenantOf(context.activity), deps));
+        await responder(context).send(onInstalled(tenantOf(context.activity), scopeOf(context.activity.conversation.conversationType), deps));
         deps.logger.info('welcome.sent', { conversationType: context.activity.conversation.conversationType });
       }
       return next();
@@ -102,16 +104,19 @@ export class KvdoctorBot extends TeamsActivityHandler {
       this.deps.logger.info('card-action.rejected', { code: result.code });
       return { status: 400, body: { statusCode: 400, type: 'application/vnd.microsoft.error', value: { code: 'BadRequest', message: result.message } } };
     }
-    // The verdict is the vault's, not the clicker's: replace the card for everyone in the chat too.
-    const replyToId = context.activity.replyToId;
-    if (replyToId !== undefined) {
-      try {
-        await context.updateActivity({ type: ActivityTypes.Message, id: replyToId, attachments: [CardFactory.adaptiveCard(result.card)] });
-      } catch (err) {
-        this.deps.logger.error('card-action.update-failed', { kind: errorKind(err) });
-      }
+    if (result.kind === 'note') {
+      this.deps.logger.info('card-action.noted', { ms: Date.now() - started });
+      return messageResponse(result.message);
+    }
+    // The verdict is the vault's, for everyone in the chat: a new message under the diagnosis,
+    // which stays as it was (an invoke response of type card would replace it).
+    try {
+      await responder(context).send([{ kind: 'card', card: result.card, summary: result.summary }]);
+    } catch (err) {
+      this.deps.logger.error('card-action.post-failed', { kind: errorKind(err) });
+      return messageResponse('The live check ran, but its result could not be posted to this chat; try again.');
     }
     this.deps.logger.info('card-action.answered', { ms: Date.now() - started });
-    return cardResponse(result.card);
+    return messageResponse(result.note);
   }
 }

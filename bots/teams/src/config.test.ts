@@ -125,6 +125,13 @@ describe('loadConfig', () => {
     });
   });
 
+  it('refuses live-check subscriptions without allowed tenants: every click would fail', () => {
+    expect(loadConfig({ KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS: '5c7e2a10-3b4d-4f6e-8a9b-0c1d2e3f4a5b' })).toEqual({
+      ok: false,
+      errors: ['KVDOCTOR_ALLOWED_TENANTS: required when KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS is set (a live check reads only vaults of allowed tenants)'],
+    });
+  });
+
   it('refuses credentials without an app id (a likely typo in the variable name)', () => {
     expect(loadConfig({ MicrosoftAppPassword: 'x', MicrosoftAppType: 'SingleTenant' })).toEqual({
       ok: false,

@@ -151,6 +151,11 @@ export function loadConfig(source: Readonly<Record<string, string | undefined>>)
     errors.push('KVDOCTOR_ALLOWED_TENANTS: required when MicrosoftAppId is set (the tenant ids whose users may use the bot)');
   }
   const liveCheckSubscriptions = guidList('KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS', env.KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS, errors);
+  // A live check reads only vaults of allowed tenants: without any, every click would fail.
+  const tenantsAlreadyReported = errors.some((e) => e.startsWith('KVDOCTOR_ALLOWED_TENANTS:'));
+  if (liveCheckSubscriptions.length > 0 && allowedTenants.length === 0 && !tenantsAlreadyReported) {
+    errors.push('KVDOCTOR_ALLOWED_TENANTS: required when KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS is set (a live check reads only vaults of allowed tenants)');
+  }
   const host = env.HOST ?? '127.0.0.1';
   // Anonymous mode checks no token, posts replies to whatever serviceUrl a caller names and fetches
   // the attachment links it is sent: reachable from other machines, it is an open relay for

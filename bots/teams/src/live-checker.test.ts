@@ -1,10 +1,10 @@
 import { checkFromAzJson, type LiveCheckOptions, type LiveCheckResult } from '@kvdoctor/live-check';
 import { cardInvoke, TENANT } from '../test/helpers/activities';
-import { cardProblems, cardText } from '../test/helpers/cards';
-import { buttonData, invokeResponse } from '../test/helpers/check-button';
+import { cardOf, cardProblems, cardText } from '../test/helpers/cards';
+import { buttonData } from '../test/helpers/check-button';
 import { harness } from '../test/helpers/harness';
 import { CHECK_VERB } from './actions';
-import { findingFor, toOutcome } from './live-finding';
+import { findingFor, NO_CREDENTIALS, toOutcome } from './live-finding';
 import { liveChecker } from './live-checker';
 
 /**
@@ -49,11 +49,11 @@ async function fromAzShow(options: LiveCheckOptions): Promise<LiveCheckResult> {
 }
 
 describe('the live checker', () => {
-  it('turns the library\'s verdicts into the card, in place of the finding card', async () => {
+  it('turns the library\'s verdicts into the card posted under the finding card', async () => {
     const checker = liveChecker({ subscriptions: [SUB], tenants: [LOG_TENANT], credential: undefined, timeoutMs: 5000, check: fromAzShow });
     const bot = harness({ liveCheck: checker });
     const replies = await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where));
-    const card = invokeResponse(replies).body.value;
+    const card = cardOf(replies.find((r) => r.type === 'message'));
     expect(cardProblems(card)).toEqual([]);
     const shown = cardText(card);
     expect(shown).toContain('Live check of hypervmigratio98a5kv: 1 check failing');
@@ -67,14 +67,14 @@ describe('the live checker', () => {
     const checker = liveChecker({ subscriptions: [SUB], tenants: [TENANT], credential: undefined, timeoutMs: 5000 });
     const bot = harness({ liveCheck: checker });
     const replies = await bot.send(cardInvoke(CHECK_VERB, await buttonData(where), where));
-    const card = invokeResponse(replies).body.value;
+    const card = cardOf(replies.find((r) => r.type === 'message'));
     expect(cardText(card)).toContain(`Live check of hypervmigratio98a5kv: tenant ${LOG_TENANT} (from the log) is not on the allow-list.`);
   });
 
   it('runs the real liveCheck, which says when the bot has no Azure credential', async () => {
     const checker = liveChecker({ subscriptions: [SUB], tenants: [LOG_TENANT], credential: undefined, timeoutMs: 5000 });
     const outcome = await checker({ vault: 'hypervmigratio98a5kv', family: 'firewall', facts: { vault: 'hypervmigratio98a5kv', tenantId: LOG_TENANT }, details: {}, signal: new AbortController().signal });
-    expect(outcome).toEqual({ ok: false, error: { code: 'no-credentials', message: 'Live check of hypervmigratio98a5kv: no Azure credential was given: sign in (az login) or configure a managed identity.' } });
+    expect(outcome).toEqual({ ok: false, error: { code: 'no-credentials', message: NO_CREDENTIALS } });
   });
 });
 
@@ -97,7 +97,7 @@ describe('toOutcome', () => {
   it('names the role the bot\'s identity lacks', () => {
     expect(toOutcome('kv1', { outcome: { kind: 'forbidden', message: 'AuthorizationFailed on the vault', needs: 'Reader on the vault' }, verdicts: [] })).toEqual({
       ok: false,
-      error: { code: 'forbidden', message: 'The bot may not read kv1: AuthorizationFailed on the vault. Its identity needs Reader on the vault.' },
+      error: { code: 'forbidden', message: 'The bot may not read kv1: AuthorizationFailed on the vault. Its admin must give the bot\'s identity Reader on the vault.' },
     });
   });
 });

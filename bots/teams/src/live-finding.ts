@@ -43,6 +43,9 @@ const CHECK_LABEL: Record<VerdictCheck, string> = {
 
 const READ_LABEL = { 'private-endpoints': 'private endpoints', 'role-assignments': 'role assignments', 'role-definitions': 'role definitions', 'deny-assignments': 'deny assignments', nsp: 'network security perimeter' } as const;
 
+export const NO_CREDENTIALS =
+  'Live checks are not set up on this bot: it has no Azure identity to read vaults with. Its admin must give the bot\'s host a managed identity with Reader on the vault (and set AZURE_CLIENT_ID for a user-assigned one), or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.';
+
 export function toOutcome(vault: string, result: LiveCheckResult): LiveCheckOutcome {
   const { outcome } = result;
   if (outcome.kind === 'ok') {
@@ -55,10 +58,14 @@ export function toOutcome(vault: string, result: LiveCheckResult): LiveCheckOutc
   }
   switch (outcome.kind) {
     case 'forbidden':
-      return { ok: false, error: { code: 'forbidden', message: `The bot may not read ${vault}: ${outcome.message}. Its identity needs ${outcome.needs}.` } };
-    case 'not-found':
-    case 'not-allowed':
+      return { ok: false, error: { code: 'forbidden', message: `The bot may not read ${vault}: ${outcome.message}. Its admin must give the bot's identity ${outcome.needs}.` } };
     case 'no-credentials':
+      // The credential chain's own text (AggregateAuthenticationError: ChainedTokenCredential…)
+      // means nothing to the person who clicked; say what the bot's admin must set instead.
+      return { ok: false, error: { code: 'no-credentials', message: NO_CREDENTIALS } };
+    case 'not-allowed':
+      return { ok: false, error: { code: 'not-allowed', message: `Live check of ${vault}: ${outcome.message}. The bot's admin decides which tenants and subscriptions it may read (KVDOCTOR_ALLOWED_TENANTS, KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS).` } };
+    case 'not-found':
     case 'throttled':
       return { ok: false, error: { code: outcome.kind, message: `Live check of ${vault}: ${outcome.message}.` } };
     case 'timeout':

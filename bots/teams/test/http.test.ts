@@ -77,7 +77,7 @@ describe('POST /api/messages (local anonymous mode)', () => {
     }
   });
 
-  it('answers a card click in the HTTP response and updates the original card for everyone', async () => {
+  it('answers a card click with a note in the HTTP response and posts the verdict as a new card, leaving the diagnosis', async () => {
     const stack = await startStack();
     try {
       const convo = conversationId('invoke');
@@ -87,13 +87,14 @@ describe('POST /api/messages (local anonymous mode)', () => {
       const [button] = executeActions(cardOf(reply.body));
       const res = await stack.post(cardInvoke(CHECK_VERB, button?.data, { serviceUrl: connector.url, conversationId: convo }, 'reply-card-1'));
       expect(res.status).toBe(200);
-      const body: unknown = await res.json();
-      expect(body).toMatchObject({ statusCode: 200, type: 'application/vnd.microsoft.card.adaptive' });
-      const card = typeof body === 'object' && body !== null && 'value' in body ? body.value : undefined;
-      expect(cardProblems(card)).toEqual([]);
-      expect(cardText(card)).toContain('Live check of hypervmigratio98a5kv: 2 checks failing');
-      const update = await connector.waitFor((r) => r.method === 'PUT' && r.path === `/v3/conversations/${encodeURIComponent(convo)}/activities/reply-card-1`);
-      expect(cardOf(update.body)).toEqual(card);
+      expect(await res.json()).toEqual({
+        statusCode: 200,
+        type: 'application/vnd.microsoft.activity.message',
+        value: 'Live check of hypervmigratio98a5kv: the result is posted below the diagnosis.',
+      });
+      const posted = await connector.waitFor((r) => r.method === 'POST' && cardText(cardOf(r.body)).includes('Live check of hypervmigratio98a5kv: 2 checks failing'));
+      expect(cardProblems(cardOf(posted.body))).toEqual([]);
+      expect(connector.requests.filter((r) => r.method === 'PUT')).toEqual([]);
     } finally {
       await stack.close();
     }
@@ -189,7 +190,8 @@ describe('the server', () => {
     setTimeout(() => release(), 100);
     const res = await inFlight;
     expect(res.status).toBe(200);
-    expect(cardText(await res.json())).toContain('every check passes now');
+    expect(cardText(await res.json())).toContain('Live check of hypervmigratio98a5kv: the result is posted below the diagnosis.');
+    expect(connector.requests.some((r) => cardText(cardOf(r.body)).includes('every check passes now'))).toBe(true);
     await closing;
     await expect(fetch(`${stack.url}/healthz`)).rejects.toThrow();
   });

@@ -58,12 +58,32 @@ export function linesText(finding: Finding, source: string | undefined): string 
   return `${source === undefined ? '' : `${source}: `}${lines}${times}`;
 }
 
+function vaultText(facts: Facts): string | undefined {
+  return facts.vault === undefined ? undefined : facts.location === undefined ? facts.vault : `${facts.vault} (${facts.location})`;
+}
+
+/** The caller in a few words for the collapsed card: its name, else its app id. */
+function shortCaller(facts: Facts, details: Details): string | undefined {
+  return details.callerName ?? (facts.appId === undefined ? undefined : `app ${facts.appId}`);
+}
+
+/**
+ * The facts that decide the fix, for the collapsed card (at most five): where, who, what. An
+ * action or AADSTS code says more than an HTTP status, so the status shows only without them.
+ */
+export function keyFactRows(finding: Finding): (readonly [string, string | undefined])[] {
+  const { facts, details } = finding;
+  const what: readonly [string, string | undefined] =
+    facts.action !== undefined ? ['Action', facts.action] : facts.aadCode !== undefined ? ['AADSTS', facts.aadCode] : ['Error', errorText(facts)];
+  return [['Vault', vaultText(facts)], ['Client IP', clientIpText(facts)], ['Caller', shortCaller(facts, details)], what];
+}
+
 /** Rows for a FactSet; absent facts are left out by the builder. */
 export function factRows(finding: Finding, source: string | undefined): (readonly [string, string | undefined])[] {
   const { facts, details } = finding;
   return [
     ['Client IP', clientIpText(facts)],
-    ['Vault', facts.vault === undefined ? undefined : facts.location === undefined ? facts.vault : `${facts.vault} (${facts.location})`],
+    ['Vault', vaultText(facts)],
     ['Caller', callerText(facts, details)],
     ['Action', facts.action],
     ['Error', errorText(facts)],

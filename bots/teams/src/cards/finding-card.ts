@@ -1,8 +1,9 @@
-import type { Finding, Fix } from '@kvdoctor/diagnose';
+import type { Finding } from '@kvdoctor/diagnose';
 import { checkData } from '../actions';
-import { bullets, card, code, container, facts, text, type AdaptiveCard, type CardAction, type CardElement, type ExecuteAction } from './adaptive';
-import { factRows, toolLabel } from './facts-view';
+import { bullets, card, code, container, escapeMarkdown, facts, plain, text, type AdaptiveCard, type CardAction, type CardElement, type ExecuteAction } from './adaptive';
+import { factRows, keyFactRows } from './facts-view';
 import { fitCard } from './fit';
+import { fixElements, primaryFixElements } from './fix-view';
 
 export interface FindingView {
   readonly finding: Finding;
@@ -17,17 +18,19 @@ export interface CardOptions {
   readonly notices: readonly string[];
 }
 
-/** Detail levels, richest first; the card takes the first that fits Teams' size limit. */
-export interface Detail {
-  readonly causes: number;
+/** How much the hidden sections hold, richest first; the card takes the first that fits. */
+interface Detail {
   readonly fixes: number;
   readonly commandsPerFix: number;
   readonly evidenceChars: number;
+  readonly docs: number;
 }
 
-export const FULL: Detail = { causes: 5, fixes: 4, commandsPerFix: 4, evidenceChars: 600 };
-const COMPACT: Detail = { causes: 2, fixes: 2, commandsPerFix: 2, evidenceChars: 200 };
-const MINIMAL: Detail = { causes: 1, fixes: 1, commandsPerFix: 1, evidenceChars: 0 };
+const LEVELS: readonly Detail[] = [
+  { fixes: 4, commandsPerFix: 4, evidenceChars: 600, docs: 4 },
+  { fixes: 2, commandsPerFix: 2, evidenceChars: 200, docs: 2 },
+  { fixes: 1, commandsPerFix: 1, evidenceChars: 0, docs: 1 },
+];
 
 const CHECK_TITLE = 'Check live config';
 
@@ -38,59 +41,69 @@ export function checkAction(view: FindingView): ExecuteAction | undefined {
   return { type: 'Action.Execute', title: CHECK_TITLE, verb: data.verb, data };
 }
 
-export function fixElements(fix: Fix, index: number, detail: Detail): CardElement[] {
-  const out: CardElement[] = [text(`**Fix ${index + 1}: ${fix.title}**`, { spacing: 'Medium' })];
-  if (fix.steps.length > 0) out.push(text(fix.steps.map((s, i) => `${i + 1}. ${s}`).join('\r')));
-  for (const command of fix.commands.slice(0, detail.commandsPerFix)) {
-    out.push(text(toolLabel(command.tool), { size: 'Small', isSubtle: true, spacing: 'Small' }));
-    out.push(code(command.text));
+export function docsText(finding: Finding, max: number): string {
+  return bullets(finding.docs.slice(0, max).map((d) => `[${escapeMarkdown(d.title)}](${d.url})`));
+}
+
+export function noticeElements(notices: readonly string[]): CardElement[] {
+  // Notices quote file and entry names, which may hold anything (`<` included).
+  return notices.length === 0 ? [] : [container([text(bullets(notices.map(escapeMarkdown)), { size: 'Small' })], { style: 'warning', spacing: 'Medium' })];
+}
+
+/** The headline and the cause in one sentence, coloured by severity. */
+function headline(finding: Finding): CardElement {
+  return container(
+    [text(finding.title, { size: 'Medium', weight: 'Bolder', color: finding.severity === 'error' ? 'Attention' : 'Warning' }), plain(finding.summary)],
+    { style: 'emphasis' },
+  );
+}
+
+/** What the log said: every fact read, the lines, and the quoted text (masked already). */
+function evidenceElements(view: FindingView, detail: Detail): CardElement[] {
+  const { finding } = view;
+  const out: CardElement[] = [];
+  const rows = facts(factRows(finding, view.source));
+  if (rows !== undefined) out.push(rows);
+  const first = finding.evidence[0];
+  if (first !== undefined && detail.evidenceChars > 0) {
+    const quoted = finding.evidence.map((e) => e.text).join('\n');
+    out.push(text(`From the log, line ${first.line}:`, { size: 'Small', isSubtle: true, spacing: 'Small' }));
+    out.push(code(quoted.length > detail.evidenceChars ? `${quoted.slice(0, detail.evidenceChars)}…` : quoted));
   }
   return out;
 }
 
-export function docsText(finding: Finding, max: number): string {
-  return `Docs: ${finding.docs
-    .slice(0, max)
-    .map((d) => `[${d.title}](${d.url})`)
-    .join(' · ')}`;
-}
-
-export function noticeElements(notices: readonly string[]): CardElement[] {
-  return notices.length === 0 ? [] : [container([text(bullets(notices), { size: 'Small' })], { style: 'warning', spacing: 'Medium' })];
-}
+/** Ids of the hidden sections the toggles open. */
+const IDS = { fixes: 'all-fixes', evidence: 'evidence', docs: 'docs' } as const;
 
 function build(view: FindingView, options: CardOptions, detail: Detail): AdaptiveCard {
   const { finding } = view;
-  const evidence = finding.evidence[0];
-  const body: CardElement[] = [
-    container(
-      [
-        text(finding.title, { size: 'Medium', weight: 'Bolder', color: finding.severity === 'error' ? 'Attention' : 'Warning' }),
-        text(finding.summary),
-      ],
-      { style: 'emphasis' },
-    ),
-  ];
-  const rows = facts(factRows(finding, view.source));
+  const body: CardElement[] = [headline(finding)];
+  const rows = facts(keyFactRows(finding));
   if (rows !== undefined) body.push(rows);
-  body.push(text('**Why this happens**', { spacing: 'Medium' }), text(bullets(finding.causes.slice(0, detail.causes))));
-  finding.fixes.slice(0, detail.fixes).forEach((fix, i) => body.push(...fixElements(fix, i, detail)));
-  if (evidence !== undefined && detail.evidenceChars > 0) {
-    const quoted = finding.evidence.map((e) => e.text).join('\n');
-    body.push(text(`From the log, line ${evidence.line}:`, { size: 'Small', isSubtle: true, spacing: 'Medium' }));
-    body.push(code(quoted.length > detail.evidenceChars ? `${quoted.slice(0, detail.evidenceChars)}…` : quoted));
-  }
+  body.push(...primaryFixElements(finding));
+  body.push(
+    container(finding.fixes.slice(0, detail.fixes).flatMap((fix, i) => fixElements(fix, i, detail.commandsPerFix)), { id: IDS.fixes, isVisible: false }),
+    container(evidenceElements(view, detail), { id: IDS.evidence, isVisible: false }),
+    container([text(docsText(finding, detail.docs), { size: 'Small' })], { id: IDS.docs, isVisible: false }),
+  );
   body.push(...noticeElements(options.notices));
-  body.push(text(docsText(finding, 4), { size: 'Small', spacing: 'Medium' }));
   const actions: CardAction[] = [];
   const check = options.liveCheck ? checkAction(view) : undefined;
   if (check !== undefined) actions.push(check);
-  const firstDoc = finding.docs[0];
-  if (firstDoc !== undefined) actions.push({ type: 'Action.OpenUrl', title: 'Open the docs', url: firstDoc.url });
+  actions.push(
+    { type: 'Action.ToggleVisibility', title: 'All fixes', targetElements: [IDS.fixes] },
+    { type: 'Action.ToggleVisibility', title: 'Evidence', targetElements: [IDS.evidence] },
+    { type: 'Action.ToggleVisibility', title: 'Docs', targetElements: [IDS.docs] },
+  );
   return card(body, actions);
 }
 
-/** One finding with its facts, causes, fixes and ready-to-copy commands. */
+/**
+ * One finding on one screen: headline, cause, the facts that matter and the most likely fix ready
+ * to copy. All fixes, the evidence and the docs open in place (Action.ToggleVisibility), so the
+ * collapsed card stays short while the answer is complete.
+ */
 export function findingCard(view: FindingView, options: CardOptions, maxBytes: number): AdaptiveCard {
-  return fitCard([FULL, COMPACT, MINIMAL].map((d) => () => build(view, options, d)), maxBytes);
+  return fitCard(LEVELS.map((d) => () => build(view, options, d)), maxBytes);
 }

@@ -1,55 +1,63 @@
-import { card, cardBytes, code, container, facts, text, type AdaptiveCard, type CardElement } from './adaptive';
-import { callerText, clientIpText, linesText, toolLabel } from './facts-view';
-import { checkAction, docsText, noticeElements, type CardOptions, type FindingView } from './finding-card';
+import { card, cardBytes, container, facts, plain, text, type AdaptiveCard, type CardElement } from './adaptive';
+import { keyFactRows, linesText } from './facts-view';
+import { checkAction, noticeElements, type CardOptions, type FindingView } from './finding-card';
+import { primaryFixElements } from './fix-view';
 
 /**
- * Several findings in one compact card, most important first: each section has the headline, the
- * key facts, the first fix's commands and its own live-check button. Sections are shortened, then
- * dropped from the end, until the card fits Teams' size limit.
+ * Several findings in one card, most important first: one line each, and a "Details" toggle that
+ * opens that finding's key facts, cause, most likely fix (ready to copy) and live-check button in
+ * place. Details are shortened, then findings dropped from the end, until the card fits.
  */
 interface SectionDetail {
-  readonly commands: number;
+  readonly fix: boolean;
   readonly summary: boolean;
 }
 
 const LEVELS: readonly SectionDetail[] = [
-  { commands: 2, summary: true },
-  { commands: 1, summary: true },
-  { commands: 1, summary: false },
-  { commands: 0, summary: false },
+  { fix: true, summary: true },
+  { fix: true, summary: false },
+  { fix: false, summary: false },
 ];
 
-function section(view: FindingView, index: number, options: CardOptions, detail: SectionDetail): CardElement {
+/** The one line a finding gets while collapsed: its title, then where. */
+function lineText(view: FindingView, index: number): string {
+  const { facts: f } = view.finding;
+  const where = [f.vault, f.clientIp, f.aadCode].filter((p): p is string => p !== undefined).join(', ');
+  return `${index + 1}. ${view.finding.title}${where === '' ? '' : ` (${where})`}`;
+}
+
+function section(view: FindingView, index: number, options: CardOptions, detail: SectionDetail): CardElement[] {
   const { finding } = view;
-  const fix = finding.fixes[0];
-  const items: (CardElement | undefined)[] = [
-    text(`${index + 1}. ${finding.title}`, { weight: 'Bolder', color: finding.severity === 'error' ? 'Attention' : 'Warning' }),
-    detail.summary ? text(finding.summary) : undefined,
-    facts([
-      ['Client IP', clientIpText(finding.facts)],
-      ['Vault', finding.facts.vault],
-      ['Caller', callerText(finding.facts, finding.details)],
-      ['AADSTS', finding.facts.aadCode],
-      ['Lines', linesText(finding, view.source)],
-    ]),
-  ];
-  if (fix !== undefined) {
-    items.push(text(`**Fix:** ${fix.title}`, { spacing: 'Small' }));
-    for (const command of fix.commands.slice(0, detail.commands)) {
-      items.push(text(toolLabel(command.tool), { size: 'Small', isSubtle: true, spacing: 'None' }), code(command.text));
-    }
-  }
-  items.push(text(docsText(finding, 2), { size: 'Small' }));
+  const id = `finding-${index + 1}`;
   const check = options.liveCheck ? checkAction(view) : undefined;
-  if (check !== undefined) items.push({ type: 'ActionSet', actions: [check] });
-  return container(items, { separator: true, spacing: 'Medium' });
+  const details = container(
+    [
+      detail.summary ? plain(finding.summary) : undefined,
+      facts([...keyFactRows(finding), ['Lines', linesText(finding, view.source)]]),
+      ...(detail.fix ? primaryFixElements(finding) : []),
+      check === undefined ? undefined : { type: 'ActionSet', actions: [check] },
+    ],
+    { id, isVisible: false },
+  );
+  return [
+    {
+      type: 'ColumnSet',
+      separator: true,
+      spacing: 'Small',
+      columns: [
+        { type: 'Column', width: 'stretch', verticalContentAlignment: 'Center', items: [plain(lineText(view, index), { weight: 'Bolder', color: finding.severity === 'error' ? 'Attention' : 'Warning' })] },
+        { type: 'Column', width: 'auto', items: [{ type: 'ActionSet', actions: [{ type: 'Action.ToggleVisibility', title: 'Details', targetElements: [id] }] }] },
+      ],
+    },
+    details,
+  ];
 }
 
 function build(views: readonly FindingView[], total: number, options: CardOptions, detail: SectionDetail): AdaptiveCard {
   const body: CardElement[] = [
     text(`${total} Key Vault refusals found`, { size: 'Medium', weight: 'Bolder' }),
-    text('Most important first: the gate that refused first is listed first.', { isSubtle: true, spacing: 'None' }),
-    ...views.map((v, i) => section(v, i, options, detail)),
+    text('Most important first: the gate that refused first is listed first. Open a line for its fix.', { isSubtle: true, spacing: 'None' }),
+    ...views.flatMap((v, i) => section(v, i, options, detail)),
   ];
   const left = total - views.length;
   const notices = left > 0 ? [...options.notices, `${left} more finding${left === 1 ? '' : 's'} did not fit in one Teams card; run the kvdoctor CLI on the log for the full report.`] : options.notices;
@@ -62,8 +70,8 @@ export function summaryCard(views: readonly FindingView[], options: CardOptions,
     const c = build(views, views.length, options, detail);
     if (cardBytes(c) <= maxBytes) return c;
   }
-  const last = LEVELS[LEVELS.length - 1] ?? { commands: 0, summary: false };
-  // Drop sections from the end (the least important) until the card fits; one always stays.
+  const last = LEVELS[LEVELS.length - 1] ?? { fix: false, summary: false };
+  // Drop findings from the end (the least important) until the card fits; one always stays.
   // Start from a proportional estimate so hundreds of findings do not cost hundreds of builds.
   const whole = cardBytes(build(views, views.length, options, last));
   let kept = Math.max(1, Math.min(views.length - 1, Math.floor((views.length * maxBytes) / whole)));

@@ -1,10 +1,10 @@
 import type { CheckData } from '../actions';
-import type { LiveCheckOutcome, LiveVerdict, LiveVerdictStatus } from '../conversation/types';
-import { bullets, card, code, container, facts, text, type AdaptiveCard, type CardElement } from './adaptive';
+import type { LiveCheckErrorCode, LiveCheckOutcome, LiveVerdict, LiveVerdictStatus } from '../conversation/types';
+import { bullets, card, codeBlock, container, facts, plain, text, type AdaptiveCard, type CardAction, type CardElement } from './adaptive';
 import { callerText, clientIpText } from './facts-view';
 
 /**
- * The card that replaces a finding card after "Check live config": what the vault's real
+ * The card posted under a finding card after "Check live config": what the vault's real
  * configuration says for each check. Built only from the button's data and the outcome, so any
  * bot instance can build it.
  */
@@ -15,8 +15,8 @@ function verdictElement(v: LiveVerdict): CardElement {
   return container(
     [
       text(`${MARK[v.status]}: **${v.check}**`, { color: COLOR[v.status] }),
-      text(v.evidence, { spacing: 'None' }),
-      v.command === undefined ? undefined : code(v.command),
+      plain(v.evidence, { spacing: 'None' }),
+      v.command === undefined ? undefined : codeBlock(v.command, 'az'),
     ],
     { separator: true },
   );
@@ -52,13 +52,15 @@ export function verdictCard(data: CheckData, familyTitle: string | undefined, ou
     body.push(...outcome.verdicts.map(verdictElement));
     if (outcome.notes !== undefined && outcome.notes.length > 0) body.push(container([text(bullets(outcome.notes), { size: 'Small' })], { style: 'warning' }));
   } else {
-    body.push(container([text(outcome.error.message)], { style: 'attention' }));
+    body.push(container([plain(outcome.error.message)], { style: 'attention' }));
   }
   body.push(text(`Checked ${now.toISOString().slice(0, 16).replace('T', ' ')} UTC (read-only; nothing was changed).`, { size: 'Small', isSubtle: true }));
-  return card(body, [{ type: 'Action.Execute', title: 'Check again', verb: data.verb, data }]);
+  const again: CardAction[] = outcome.ok || RETRYABLE.has(outcome.error.code) ? [{ type: 'Action.Execute', title: 'Check again', verb: data.verb, data }] : [];
+  return card(body, again);
 }
 
-/** The card for a click that cannot run (live checks off, tenant not allowed). */
-export function cannotCheckCard(data: CheckData, message: string): AdaptiveCard {
-  return card([text(`Live check of ${data.vault}`, { size: 'Medium', weight: 'Bolder' }), container([text(message)], { style: 'warning' })]);
-}
+/**
+ * Failures another click can get past. Missing credentials, a vault outside the allow-list or a
+ * missing role stay until an admin changes the set-up, so their cards offer no "Check again".
+ */
+const RETRYABLE: ReadonlySet<LiveCheckErrorCode> = new Set(['timeout', 'throttled', 'failed']);

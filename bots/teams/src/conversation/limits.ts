@@ -13,7 +13,11 @@ export interface Limits {
   readonly downloadTimeoutMs: number;
   /** Milliseconds a live check may take; the invoke must be answered inside Teams' turn limit. */
   readonly liveCheckTimeoutMs: number;
-  /** Serialized bytes of one card; Teams refuses a bot message near 100 KB and advises 80 KB. */
+  /**
+   * Serialized (UTF-8) bytes of one card. Teams counts a message in UTF-16, about twice this for
+   * ASCII, against 100 KB (80 KB advised), and cards posted by Workflows stop at ~28 KB: 28 KB
+   * here is safe under both.
+   */
   readonly maxCardBytes: number;
 }
 
@@ -23,7 +27,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxUnzippedBytes: 64 * 1024 * 1024,
   downloadTimeoutMs: 10_000,
   liveCheckTimeoutMs: 9_000,
-  maxCardBytes: 80 * 1024,
+  maxCardBytes: 28 * 1024,
 };
 
 /** "64 KB", "20 MB": sizes as people read them in a chat reply. */

@@ -29,5 +29,9 @@ export function familyTitle(family: string | undefined): string | undefined {
   return family === undefined ? undefined : rules.find((r) => r.meta.id === family)?.meta.title;
 }
 
+/** For `check <vault>`, typed: there is no card whose fixes could still apply. */
 export const LIVE_CHECK_OFF =
-  'Live checks are off for this bot: no Azure subscription is configured for them (KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS). The fixes on the card still apply.';
+  'Live checks are off for this bot: no Azure subscription is configured for them (its admin sets KVDOCTOR_LIVE_CHECK_SUBSCRIPTIONS).';
+
+/** For a card's button clicked while live checks are off (a card from before they were turned off). */
+export const LIVE_CHECK_OFF_NOTE = 'Live checks are off for this bot now, so nothing was read; the fixes on the card still apply.';

@@ -1,10 +1,13 @@
 import { redact } from '@kvdoctor/diagnose';
+import { submittedCommandText } from '../actions';
 import { fileKind, fileTexts } from '../file-text';
 import { answer } from './answer';
 import { parseCommand } from './commands';
 import { diagnoseText, type Diagnosed } from './diagnose-text';
 import { messageText } from './message-text';
 import { runCommand } from './run-command';
+import { attachHint, type Scope } from './scope';
+import { smallTalk, smallTalkReply } from './small-talk';
 import { refusal, tenantAllowed } from './tenants';
 import type { ConversationDeps, IncomingAttachment, IncomingMessage, Responder } from './types';
 
@@ -13,9 +16,9 @@ const MAX_FILES = 5;
 export const EMPTY_MESSAGE =
   'I got an empty message. Paste the failed step\'s log, attach it as a .log, .txt or .zip file, or send "help".';
 
-function unreadable(others: readonly IncomingAttachment[]): string {
+function unreadable(others: readonly IncomingAttachment[], scope: Scope): string {
   const what = others.map((o) => (o.kind === 'other' ? redact(o.name ?? o.contentType).text : o.name)).join(', ');
-  return `I can read pasted text and .log, .txt or .zip files, but not ${what}. Paste the log text, or send the file in our 1:1 chat (files sent in channels and group chats do not reach me).`;
+  return `I can read pasted text and .log, .txt or .zip files, but not ${what}. Paste the log text, or ${attachHint(scope)}.`;
 }
 
 function skippedNotice(name: string, skipped: readonly string[]): string {
@@ -57,8 +60,10 @@ export async function onMessage(msg: IncomingMessage, deps: ConversationDeps, ou
   if (!tenantAllowed(msg.tenantId, deps.allowedTenants)) return out.send([{ kind: 'text', text: refusal(msg.tenantId) }]);
   const files = msg.attachments.filter((a): a is Extract<IncomingAttachment, { kind: 'file' }> => a.kind === 'file');
   const others = msg.attachments.filter((a) => a.kind === 'other');
-  const text = messageText(msg.text).trim();
+  // A welcome-card button arrives as a submit with no text: it is the command it stands for.
+  const text = (submittedCommandText(msg.value) ?? messageText(msg.text)).trim();
   const liveCheck = deps.liveCheck !== undefined;
+  const { scope } = msg;
 
   if (files.length > 0) {
     await out.typing();
@@ -66,16 +71,18 @@ export async function onMessage(msg: IncomingMessage, deps: ConversationDeps, ou
     // A caption beside the file is diagnosed too, but only reported when it holds a finding.
     const caption = text === '' || parseCommand(text) !== undefined ? undefined : diagnoseText(undefined, text, deps.limits.maxPasteBytes, deps.serviceTags);
     const all = caption !== undefined && caption.report.findings.length > 0 ? [caption, ...read.diagnosed] : read.diagnosed;
-    if (others.length > 0) read.notices.push(unreadable(others));
+    if (others.length > 0) read.notices.push(unreadable(others, scope));
     if (all.length === 0) return out.send([{ kind: 'text', text: `I could not read the attached file${files.length === 1 ? '' : 's'}:\n\n${read.notices.map((n) => `- ${n}`).join('\n')}` }]);
-    return out.send(answer(all, read.notices, deps.limits, liveCheck));
+    return out.send(answer(all, read.notices, deps.limits, liveCheck, scope));
   }
-  if (text === '') return out.send([{ kind: 'text', text: others.length > 0 ? unreadable(others) : EMPTY_MESSAGE }]);
+  if (text === '') return out.send([{ kind: 'text', text: others.length > 0 ? unreadable(others, scope) : EMPTY_MESSAGE }]);
 
   const command = parseCommand(text);
-  if (command !== undefined) return runCommand(command, deps, out, now);
+  if (command !== undefined) return runCommand(command, scope, deps, out, now);
+  const talk = smallTalk(text);
+  if (talk !== undefined) return out.send([{ kind: 'text', text: smallTalkReply(talk, scope) }]);
 
   // A paste is capped (maxPasteBytes) and diagnosed in milliseconds: no typing indicator needed.
   const pasted = diagnoseText(undefined, text, deps.limits.maxPasteBytes, deps.serviceTags);
-  return out.send(answer([pasted], others.length > 0 ? [unreadable(others)] : [], deps.limits, liveCheck));
+  return out.send(answer([pasted], others.length > 0 ? [unreadable(others, scope)] : [], deps.limits, liveCheck, scope));
 }

@@ -2,8 +2,11 @@ import { echoCode, explain } from '@kvdoctor/diagnose';
 import { checkData, VaultNameSchema } from '../actions';
 import { explainCard } from '../cards/explain-card';
 import { verdictCard } from '../cards/verdict-card';
+import { familiesCard } from '../cards/families-card';
 import { HELP_SUMMARY, welcomeCard } from '../cards/welcome-card';
 import type { Command } from './commands';
+import { nearestCodes } from './nearest-codes';
+import type { Scope } from './scope';
 import { LIVE_CHECK_OFF, runLiveCheck } from './live';
 import type { ConversationDeps, Reply, Responder } from './types';
 
@@ -13,17 +16,19 @@ function echo(word: string): string {
   return shown === undefined ? 'that (not shown: it is not shaped like a code)' : `"${shown}"`;
 }
 
-export async function runCommand(command: Command, deps: ConversationDeps, out: Responder, now: () => Date): Promise<void> {
+export async function runCommand(command: Command, scope: Scope, deps: ConversationDeps, out: Responder, now: () => Date): Promise<void> {
   switch (command.kind) {
     case 'help':
-      return out.send([{ kind: 'card', card: welcomeCard(deps.liveCheck !== undefined), summary: HELP_SUMMARY }]);
+      return out.send([{ kind: 'card', card: welcomeCard(deps.liveCheck !== undefined, scope), summary: HELP_SUMMARY }]);
+    case 'families':
+      return out.send([{ kind: 'card', card: familiesCard(), summary: 'What kvdoctor recognises' }]);
     case 'usage':
       return out.send([{ kind: 'text', text: command.message }]);
     case 'explain': {
       const result = explain(command.code);
       if (!result.ok) {
-        const known = result.error.known.join(', ');
-        return out.send([{ kind: 'text', text: `I do not know ${echo(command.code)}. Codes and families I know: ${known}.` }]);
+        const nearest = nearestCodes(command.code, result.error.known).join(', ');
+        return out.send([{ kind: 'text', text: `I do not know ${echo(command.code)}. The nearest codes I know: ${nearest}. Send "what can you find?" for all of them.` }]);
       }
       return out.send([{ kind: 'card', card: explainCard(echoCode(command.code) ?? result.value.rule, result.value), summary: `${command.code}: ${result.value.title}` }]);
     }

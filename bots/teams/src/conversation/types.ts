@@ -1,6 +1,7 @@
 import type { Details, Facts, ServiceTagIndex } from '@kvdoctor/diagnose';
 import type { AdaptiveCard } from '../cards/adaptive';
 import type { Limits } from './limits';
+import type { Scope } from './scope';
 
 /**
  * What the conversation layer sees and says, with no Bot Framework types: bot.ts translates
@@ -24,6 +25,9 @@ export interface IncomingMessage {
   readonly text: string;
   readonly attachments: readonly IncomingAttachment[];
   readonly tenantId: string | undefined;
+  readonly scope: Scope;
+  /** An Action.Submit's data (the welcome card's buttons); outside data, parsed where used. */
+  readonly value: unknown;
 }
 
 export type LiveVerdictStatus = 'pass' | 'fail' | 'unknown';

@@ -70,8 +70,18 @@ export function formattedMessage(html: string, where: Where) {
   return { ...personalMessage(html, where), attachments: [{ contentType: 'text/html', content: html }] };
 }
 
-export function botAdded(where: Where) {
-  return { ...base(where, 'personal'), type: 'conversationUpdate', id: nextId(), membersAdded: [{ id: BOT_ID }] };
+export function botAdded(where: Where, conversationType: 'personal' | 'channel' | 'groupChat' = 'personal') {
+  return { ...base(where, conversationType), type: 'conversationUpdate', id: nextId(), membersAdded: [{ id: BOT_ID }] };
+}
+
+/** A message in a group chat (the bot hears it because it was @mentioned; the mention is already off). */
+export function groupMessage(text: string, where: Where) {
+  return { ...base(where, 'groupChat'), type: 'message', id: nextId(), text, textFormat: 'plain', attachments: [] };
+}
+
+/** An Action.Submit click on one of the bot's cards: Teams sends the data and inputs as value. */
+export function submitMessage(value: unknown, where: Where, conversationType: 'personal' | 'channel' | 'groupChat' = 'personal') {
+  return { ...base(where, conversationType), type: 'message', id: nextId(), value, attachments: [] };
 }
 
 export function userAdded(where: Where) {
