@@ -1,9 +1,9 @@
 import { redactLines } from '../redact/redact';
 import type { Evidence } from '../report/schema';
-import { overlaps } from '../rule-kit/occurrence-lists';
 import type { Occurrence, Rule } from '../rule-kit/rule';
 import { Window, type WindowLine } from '../rule-kit/window';
 import { dropForeignCodes } from './foreign-codes';
+import { LineSpans, type Span } from './line-spans';
 
 /** A family's occurrence in one message; `evidence` holds indexes into the message's lines. */
 export interface Found {
@@ -16,25 +16,39 @@ export interface Found {
 const EVIDENCE_LINES = 8;
 const EVIDENCE_CHARS = 500;
 
-/** `other` is the superseding family's reading of the same message as `occ`. */
-function sameMessage(other: Occurrence, occ: Occurrence): boolean {
-  return occ.anchor === other.anchor || (occ.strong === false && overlaps(other, occ));
-}
-
 interface Match {
   readonly rule: Rule;
   readonly occurrence: Occurrence;
 }
 
-/** The rules' own precedence metadata: superseded readings and explained wrappers are dropped. */
+/**
+ * The rules' own precedence metadata: superseded readings and explained wrappers are dropped. A
+ * family's reading is superseded where a family that supersedes it read a message on the same
+ * anchor line, or (for a weak reading) anywhere in its block; a wrapper is explained where another
+ * family's block shares a line with its own. Indexed, so a message full of errors stays linear.
+ */
 function precedence(found: readonly Match[]): Match[] {
-  // Only the occurrences of families that supersede another are compared with the rest, and only
-  // wrapper occurrences with the others: a message full of one family's errors stays linear.
-  const superseders = found.filter((o) => (o.rule.meta.supersedes ?? []).length > 0);
-  const specific = found.filter((f) => !superseders.some((o) => o !== f && (o.rule.meta.supersedes ?? []).includes(f.rule.meta.id) && sameMessage(o.occurrence, f.occurrence)));
-  const wrappers = specific.filter((f) => f.rule.meta.wrapper);
-  const explained = wrappers.length === 0 ? [] : specific.filter((o) => !o.rule.meta.wrapper);
-  return specific.filter((f) => !f.rule.meta.wrapper || !explained.some((o) => overlaps(o.occurrence, f.occurrence)));
+  const byAnchor = new Map<number, Set<string>>();
+  const spans = new Map<string, Span[]>();
+  for (const o of found) {
+    for (const id of o.rule.meta.supersedes ?? []) {
+      const ids = byAnchor.get(o.occurrence.anchor) ?? new Set<string>();
+      byAnchor.set(o.occurrence.anchor, ids.add(id));
+      const list = spans.get(id) ?? [];
+      spans.set(id, list);
+      list.push(o.occurrence);
+    }
+  }
+  const superseding = new Map([...spans].map(([id, list]) => [id, new LineSpans(list)]));
+  const superseded = (f: Match): boolean => {
+    const id = f.rule.meta.id;
+    if (byAnchor.get(f.occurrence.anchor)?.has(id) === true) return true;
+    return f.occurrence.strong === false && superseding.get(id)?.overlaps(f.occurrence.from, f.occurrence.to) === true;
+  };
+  const specific = found.filter((f) => !superseded(f));
+  if (!specific.some((f) => f.rule.meta.wrapper)) return specific;
+  const explained = new LineSpans(specific.filter((o) => !o.rule.meta.wrapper).map((o) => o.occurrence));
+  return specific.filter((f) => !f.rule.meta.wrapper || !explained.overlaps(f.occurrence.from, f.occurrence.to));
 }
 
 /** The occurrence with its line indexes counted from the message's first line. */
