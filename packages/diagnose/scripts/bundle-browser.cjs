@@ -1,9 +1,11 @@
 #!/usr/bin/env node
 // Bundles @kvdoctor/diagnose for the browser with esbuild (one minified ES module, no Node built-ins:
 // esbuild refuses to resolve one for platform browser) and prints its size raw and gzipped.
-// Budget: 128 KB gzip (120 KB until issue 11 bundled Entra's AADSTS reference, 345 codes with their
-// meaning: 11.4 KB gzip of deliberate data). zod is imported as `import * as z` so esbuild keeps only what the schemas
-// use (its 40 locales and unused validators stay out).
+// Budget: 136 KB gzip, a guard against regressions, not the goal (120 KB). At 131 KB (December
+// 2026) the raw bytes are zod ~94 KB, the aad rule ~89 KB (of which Entra's AADSTS reference, 345
+// codes with their meaning, is 45 KB: 11 KB gzip of deliberate data), ip-num ~42 KB, and the other
+// families and the live-check verdict logic the rest. zod is imported as `import * as z` so esbuild
+// keeps only what the schemas use (its 40 locales and unused validators stay out).
 //   node packages/diagnose/scripts/bundle-browser.cjs [--out file.mjs]
 'use strict';
 const { writeFileSync } = require('node:fs');
@@ -11,7 +13,7 @@ const { join } = require('node:path');
 const { gzipSync } = require('node:zlib');
 const esbuild = require('esbuild');
 
-const BUDGET_GZIP_BYTES = 128 * 1024;
+const BUDGET_GZIP_BYTES = 136 * 1024;
 
 /** The browser bundle's bytes; `format` 'esm' for publishing, 'iife' (global `kvdoctor`) for a plain <script>. */
 async function bundleForBrowser(format = 'esm') {
