@@ -22,6 +22,7 @@ export const FEDERATION_CODES: readonly AadCodeInfo[] = [
       'No federated credential on the app registration (or managed identity) has exactly the issuer, subject and audience the message names.',
       'Azure DevOps: the organization, project or service connection was renamed (subject `sc://<org>/<project>/<connection>`), or the credential still names the old issuer https://app.vstoken.visualstudio.com.',
       'GitHub Actions: the job presents another subject than the credential expects (branch, environment, pull_request or tag), or the issuer differs by a trailing slash.',
+      "GitLab: the job's ID token carries the subject `project_path:<group>/<project>:ref_type:<branch|tag>:ref:<name>`, so a credential made for one branch refuses other branches, tags and merge request pipelines; its issuer is https://gitlab.com (or your GitLab URL) and its audience the `aud` of the job's `id_tokens:`.",
     ],
     source: AZDO_WIF_TABLE,
   },
@@ -30,8 +31,9 @@ export const FEDERATION_CODES: readonly AadCodeInfo[] = [
     name: 'No matching federated identity record found for presented assertion subject',
     kind: 'federation-mismatch',
     causes: [
-      'The subject of the CI token matches no federated credential: a GitHub job that declares `environment:` presents `repo:<org>/<repo>:environment:<env>` instead of its branch, pull requests present `repo:<org>/<repo>:pull_request`, tags `repo:<org>/<repo>:ref:refs/tags/<tag>`.',
+      'GitHub Actions: the subject of the job\'s token matches no federated credential: a job that declares `environment:` presents `repo:<org>/<repo>:environment:<env>` instead of its branch, pull requests present `repo:<org>/<repo>:pull_request`, tags `repo:<org>/<repo>:ref:refs/tags/<tag>`.',
       'Azure DevOps: the service connection\'s subject `sc://<org>/<project>/<connection>` changed with a rename, or the credential was never created.',
+      "GitLab: the credential's subject must be exactly the job's `project_path:<group>/<project>:ref_type:<branch|tag>:ref:<name>`: another branch, a tag or a merge request pipeline presents another one.",
       'The credential holds a subject that differs from the one the token carries (for example a portal-generated subject with numeric owner and repository IDs).',
     ],
     source: AZDO_WIF_TABLE,

@@ -91,7 +91,10 @@ function reason(kind: AadKind, ctx: FixContext): string {
 
 const CI_WORDS: Readonly<Record<Platform['ci'], string>> = { 'github-actions': 'GitHub', gitlab: 'GitLab', 'azure-devops': 'Azure DevOps', unknown: '' };
 
-/** Causes naming the detected CI first, those naming another CI last. */
+/**
+ * Causes naming the detected CI first; those naming another CI only when the CI is not known (a
+ * GitLab job's answer that talks about GitHub and Azure DevOps sends its reader the wrong way).
+ */
 function ordered(causes: readonly string[], ci: Platform['ci'], first: string | undefined): string[] {
   const own = CI_WORDS[ci];
   const others = Object.values(CI_WORDS).filter((w) => w !== '' && w !== own);
@@ -99,7 +102,8 @@ function ordered(causes: readonly string[], ci: Platform['ci'], first: string | 
     if ((first !== undefined && c.includes(first)) || (own !== '' && c.startsWith(own))) return 0;
     return others.some((w) => c.startsWith(w)) ? 2 : 1;
   };
-  return [...causes].sort((a, b) => rank(a) - rank(b));
+  const kept = own === '' ? causes : causes.filter((c) => rank(c) < 2);
+  return [...kept].sort((a, b) => rank(a) - rank(b));
 }
 
 /** Without a code (`kvdoctor explain aad`, the rule docs): the family's main causes and first fixes. */

@@ -25,7 +25,7 @@ describe('aad: GitLab id_tokens (OIDC) advice says GitLab', () => {
       platform: ON('gitlab'),
     });
     expect(e.summary).toMatch(/\(AADSTS700212: No matching federated identity record found for presented assertion audience\), so Key Vault was never called: no federated credential accepts the audience 'https:\/\/gitlab\.com'\.$/);
-    expect(e.causes.map((c) => c.slice(0, 7))).toEqual(['GitLab:', "The fed", 'GitHub:']);
+    expect(e.causes.map((c) => c.slice(0, 7))).toEqual(['GitLab:', 'The fed']);
     expect(commandTexts(e)).toContain(
       'az ad app federated-credential create --id 11111111-2222-3333-4444-555555555555 --parameters \'{"name":"project_path-gitlab-group-gitlab-project-ref_type-branch-ref-main","issuer":"https://gitlab.com","subject":"project_path:gitlab-group/gitlab-project:ref_type:branch:ref:main","audiences":["https://gitlab.com"]}\'',
     );
@@ -39,5 +39,15 @@ describe('aad: GitLab id_tokens (OIDC) advice says GitLab', () => {
     expect(commandTexts(e)).toContain(
       'az ad app federated-credential create --id <app-id> --parameters \'{"name":"<credential-name>","issuer":"https://gitlab.com","subject":"<subject>","audiences":["https://gitlab.com"]}\'',
     );
+  });
+  test.each(['AADSTS70021', 'AADSTS700213'])('%s on a GitLab job: the causes name GitLab and no other CI', (code) => {
+    const e = rule.explain({ facts: { aadCode: code }, details: {}, platform: ON('gitlab') });
+    expect(e.causes[0]).toMatch(/^GitLab: /);
+    expect(e.causes.join('\n')).not.toMatch(/GitHub|Azure DevOps/);
+  });
+
+  test('with the CI unknown, every CI keeps its cause', () => {
+    const e = rule.explain({ facts: { aadCode: 'AADSTS70021' }, details: {}, platform: ON('unknown') });
+    expect(e.causes.map((c) => c.split(':')[0])).toEqual(expect.arrayContaining(['Azure DevOps', 'GitHub Actions', 'GitLab']));
   });
 });
