@@ -258,8 +258,15 @@ function floor(path) {
   return run(process.execPath, [FLOOR, path]);
 }
 
+/** The Node flags the bin's shebang gives an installed kvdoctor, so the bench runs it as users do. */
+function binFlags() {
+  const shebang = readFileSync(BIN, 'utf8').split('\n', 1)[0] ?? '';
+  const m = /\bnode((?:\s+--[\w-]+(?:=\S+)?)*)\s*$/.exec(shebang);
+  return m ? m[1].trim().split(/\s+/).filter(Boolean) : [];
+}
+
 function kvdoctor(path) {
-  const r = run(process.execPath, ['--require', RSS_PROBE, BIN, 'diagnose', '--format', 'json', path], { KVDOCTOR_RSS_FILE: RSS_FILE });
+  const r = run(process.execPath, [...binFlags(), '--require', RSS_PROBE, BIN, 'diagnose', '--format', 'json', path], { KVDOCTOR_RSS_FILE: RSS_FILE });
   return { ...r, rssMB: Number(readFileSync(RSS_FILE, 'utf8')) / 1024 };
 }
 
