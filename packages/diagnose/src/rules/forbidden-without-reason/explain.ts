@@ -4,7 +4,50 @@ import { value } from '../../fixes/quote';
 import { vaultResourceId } from '../../fixes/vault-id';
 import type { ExplainInput, Explanation } from '../../rule-kit/rule';
 
-export function explainForbiddenWithoutReason({ facts, details }: ExplainInput): Explanation {
+/** `details.message` of a refused secure key release (the confidential-containers SKR sidecar). */
+export const SECURE_KEY_RELEASE = 'A secure key release was refused.';
+
+const SKR_TROUBLESHOOTING = 'https://github.com/microsoft/confidential-sidecar-containers/blob/main/examples/skr/TROUBLESHOOTING.md';
+
+/** A release refused by the key's release policy or by the identity's key roles: the sidecar prints neither. */
+function explainKeyRelease({ facts, details }: ExplainInput): Explanation {
+  const vault = value(facts.vault, 'vault-name');
+  const key = value(facts.objectName, 'key-name');
+  const identity = value(facts.objectId, 'managed-identity-object-id');
+  return {
+    summary: `The key vault or managed HSM refused to release key ${key.text} (403 Forbidden); the secure key release sidecar printed only the status.`,
+    causes: [
+      "The key's release policy did not accept the container's attestation: the confidential container's security policy changed (a new ARM template or image) and its hash no longer matches the `x-ms-sevsnpvm-hostdata` claim the policy was imported with.",
+      'The managed identity the sidecar uses lacks the key roles: Key Vault Crypto Officer and Key Vault Crypto User on a key vault, or the Managed HSM Crypto Officer and Crypto User local roles for keys on a managed HSM (managed HSM roles are granted inside the HSM, not with Azure RBAC).',
+      "The vault's or HSM's network rules refused the container's address.",
+    ],
+    fixes: [
+      {
+        title: "Match the key's release policy to the container's security policy",
+        steps: [
+          'Re-run the confidential containers policy generation whenever the ARM template changes, put the new policy hash in `x-ms-sevsnpvm-hostdata` of importkeyconfig.json, and import the key again with that release policy.',
+          `Compare the key's release policy with the attestation claims the container presents (see ${SKR_TROUBLESHOOTING}).`,
+        ],
+        commands: [
+          { tool: 'az', text: `az keyvault key show --vault-name ${vault.text} --name ${key.text} --query releasePolicy` },
+          { tool: 'az', text: `az keyvault key show --hsm-name <hsm-name> --name ${key.text} --query releasePolicy` },
+        ],
+      },
+      {
+        title: 'Give the sidecar\'s managed identity the key roles',
+        steps: ['On a key vault these are Azure RBAC roles at the vault; on a managed HSM they are local roles, assigned inside the HSM at scope /keys.'],
+        commands: [
+          { tool: 'az', text: az.roleAssign('Key Vault Crypto User', identity, vaultResourceId(facts, details)) },
+          { tool: 'az', text: `az keyvault role assignment create --hsm-name <hsm-name> --role "Managed HSM Crypto User" --assignee ${identity.text} --scope /keys` },
+        ],
+      },
+    ],
+  };
+}
+
+export function explainForbiddenWithoutReason(input: ExplainInput): Explanation {
+  if (input.details.message === SECURE_KEY_RELEASE) return explainKeyRelease(input);
+  const { facts, details } = input;
   const vault = value(facts.vault, 'vault-name');
   const secret = value(facts.objectName, 'secret-name');
   const app = value(facts.appId, 'app-id');

@@ -2,6 +2,23 @@ import type { Fixture } from '../../rule-kit/fixture';
 
 export const fixtures: readonly Fixture[] = [
   {
+    name: 'confidential containers SKR sidecar: a refused secure key release prints only 403 Forbidden',
+    source: 'https://github.com/microsoft/confidential-sidecar-containers/blob/main/examples/skr/TROUBLESHOOTING.md',
+    text: 'err: pulling AKV response body failed: http response status equal to 403 Forbidden',
+    expect: 'match',
+    details: { message: 'A secure key release was refused.' },
+    commands: [
+      'az keyvault key show --vault-name <vault-name> --name <key-name> --query releasePolicy',
+      'az keyvault role assignment create --hsm-name <hsm-name> --role "Managed HSM Crypto User" --assignee <managed-identity-object-id> --scope /keys',
+    ],
+  },
+  {
+    name: 'the same sidecar answered 404 Not Found (a key name mismatch): not a refusal of this family',
+    source: 'https://github.com/microsoft/confidential-sidecar-containers/blob/main/examples/skr/TROUBLESHOOTING.md',
+    text: 'err: pulling AKV response body failed: http response status equal to 404 Not Found',
+    expect: 'no-match',
+  },
+  {
     name: 'Az PowerShell Add-AzKeyVaultCertificate prints only the status',
     source: 'https://github.com/MicrosoftDocs/azure-docs/issues/35599',
     text: "Add-AzKeyVaultCertificate : Operation returned an invalid status code 'Forbidden'",

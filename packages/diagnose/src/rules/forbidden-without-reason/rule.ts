@@ -2,15 +2,18 @@ import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import type { Occurrence } from '../../rule-kit/rule';
 import type { Window } from '../../rule-kit/window';
-import { explainForbiddenWithoutReason } from './explain';
+import { explainForbiddenWithoutReason, SECURE_KEY_RELEASE } from './explain';
 
 // Track-1 clients (Microsoft.Azure.KeyVault, Az PowerShell before the body was printed) throw only
 // the status; every other Microsoft track-1 SDK (Power BI, ARM) throws the same words, so only Key
 // Vault context around the line makes it this family's.
 // App Service and Functions report a refused Key Vault reference only as the status
 // AccessToKeyVaultDenied, which names no gate either.
-const ANCHOR = /Operation returned an invalid status code '?Forbidden'?|\bAccessToKeyVaultDenied\b/g;
-const KEY_VAULT_CONTEXT = /KeyVault|Key Vault|keyvault|\.vault\.azure\.net/;
+// The confidential-containers secure key release sidecar prints only the status of a refused
+// release, against a vault or a managed HSM ("AKV").
+const ANCHOR = /Operation returned an invalid status code '?Forbidden'?|\bAccessToKeyVaultDenied\b|AKV response body failed: http response status equal to 403 Forbidden/g;
+const SKR = /AKV response body failed/;
+const KEY_VAULT_CONTEXT = /KeyVault|Key Vault|keyvault|\.vault\.azure\.net|\bAKV\b|\.managedhsm\.azure\.net/;
 // Setting an access policy makes fluent SDKs call Microsoft Graph; Graph's 403 is not the vault's.
 const GRAPH = /graph\.windows\.net|graph\.microsoft\.com|Authorization_RequestDenied/;
 
@@ -39,7 +42,17 @@ export default defineRule({
       { title: 'Azure Key Vault logging (AuditEvent)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/logging' },
     ],
   },
-  markers: ["invalid status code 'Forbidden'", 'invalid status code Forbidden', 'AccessToKeyVaultDenied'],
-  match: (window) => withKeyVaultContext(window, findOccurrences(window, { anchor: ANCHOR, before: 4, after: 6, confidence: 'low' })),
+  markers: ["invalid status code 'Forbidden'", 'invalid status code Forbidden', 'AccessToKeyVaultDenied', 'AKV response body failed'],
+  match: (window) =>
+    withKeyVaultContext(
+      window,
+      findOccurrences(window, {
+        anchor: ANCHOR,
+        before: 4,
+        after: 6,
+        confidence: 'low',
+        extract: (_block, anchorText) => (SKR.test(anchorText) ? { details: { message: SECURE_KEY_RELEASE } } : undefined),
+      }),
+    ),
   explain: explainForbiddenWithoutReason,
 });
