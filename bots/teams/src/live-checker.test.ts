@@ -44,7 +44,7 @@ const AZ_SHOW = {
 /** The package's offline assessment in liveCheck's result shape. */
 async function fromAzShow(options: LiveCheckOptions): Promise<LiveCheckResult> {
   const r = checkFromAzJson(options.finding, AZ_SHOW);
-  if (!r.ok) return { outcome: { kind: 'not-supported', message: r.error.message }, verdicts: [] };
+  if (!r.ok) return { outcome: { kind: 'not-supported', message: r.error.message }, verdicts: [], checks: [] };
   return { outcome: { kind: 'ok', vaultId: AZ_SHOW.id, incomplete: [{ read: 'role-assignments', failure: { kind: 'forbidden', message: 'AuthorizationFailed', needs: 'Reader on the vault' } }] }, model: r.model, verdicts: r.verdicts };
 }
 
@@ -95,7 +95,7 @@ describe('findingFor', () => {
 
 describe('toOutcome', () => {
   it('names the role the bot\'s identity lacks', () => {
-    expect(toOutcome('kv1', { outcome: { kind: 'forbidden', message: 'AuthorizationFailed on the vault', needs: 'Reader on the vault' }, verdicts: [] })).toEqual({
+    expect(toOutcome('kv1', { outcome: { kind: 'forbidden', message: 'AuthorizationFailed on the vault', needs: 'Reader on the vault' }, verdicts: [], checks: [] })).toEqual({
       ok: false,
       error: { code: 'forbidden', message: 'The bot may not read kv1: AuthorizationFailed on the vault. Its admin must give the bot\'s identity Reader on the vault.' },
     });

@@ -29,6 +29,7 @@ describe('liveCheck failures', () => {
         needs: `Reader on subscription ${SUB} (Microsoft.KeyVault/vaults/read), or Reader on the vault`,
       },
       verdicts: [],
+      checks: [],
     });
   });
 
@@ -128,7 +129,7 @@ describe('liveCheck failures', () => {
   it('a subscription off the allow-list never receives a request', async () => {
     const finding = { ...findingIn(SEED, 'firewall'), details: { ...findingIn(SEED, 'firewall').details, subscriptionId: '99999999-9999-4999-8999-999999999999', resourceGroup: 'rg-x' } };
     const result = await liveCheck(h.options({ finding, vaultName: 'hypervmigratio98a5kv' }));
-    expect(result).toEqual({ outcome: { kind: 'not-allowed', message: 'subscription 99999999-9999-4999-8999-999999999999 (from the log) is not on the allow-list' }, verdicts: [] });
+    expect(result).toEqual({ outcome: { kind: 'not-allowed', message: 'subscription 99999999-9999-4999-8999-999999999999 (from the log) is not on the allow-list' }, verdicts: [], checks: [] });
     expect(h.server.requests).toHaveLength(0);
   });
 
@@ -160,6 +161,7 @@ describe('liveCheck failures', () => {
     expect(result).toEqual({
       outcome: { kind: 'not-allowed', message: 'vault hypervmigratio98a5kv belongs to tenant a1a2578a-8fd3-4595-bb18-7d17df8944b0, which is not on the allow-list' },
       verdicts: [],
+      checks: [],
     });
   });
 

@@ -111,11 +111,13 @@ export async function checkCommand(vaultArg: string, rawFlags: unknown, io: Io):
       if (r.outcome.kind !== 'ok') return usage(io, `live check of ${vault}: ${r.outcome.message}`);
       model = r.model;
     }
-    for (const finding of findings) {
-      const r = await liveCheck({ finding, vaultName: vaultArg, credential, allowed: { tenants, subscriptions: subscription } });
+    if (findings.length > 0) {
+      // One live check for the vault, however many refusals the log holds: one token, one read.
+      const r = await liveCheck({ findings, vaultName: vaultArg, credential, allowed: { tenants, subscriptions: subscription } });
       if (r.outcome.kind !== 'ok') return usage(io, `live check of ${vault}: ${r.outcome.message}`);
-      model ??= r.model;
-      items.push({ finding, verdicts: r.verdicts, incomplete: r.outcome.incomplete.map((i) => `${i.read}: ${i.failure.message}`) });
+      model = r.model;
+      const incomplete = r.outcome.incomplete.map((i) => `${i.read}: ${i.failure.message}`);
+      items = r.checks.map((c) => ({ finding: c.finding, verdicts: c.verdicts, incomplete }));
     }
   }
   const text =
