@@ -18,8 +18,33 @@ function audienceCause(audience: string | undefined): string {
   return 'The token was requested for another resource than Key Vault.';
 }
 
+const KEY_RELEASE_GUIDE = 'https://github.com/microsoft/confidential-sidecar-containers/blob/main/examples/skr/TROUBLESHOOTING.md';
+
+/** The key release tools carry a bearer token pasted into importkeyconfig.json: it expires, or was asked for the wrong resource. */
+function explainKeyReleaseToken(): Explanation {
+  return {
+    summary: 'The managed HSM or key vault refused the bearer token the key release tooling sent (401 Unauthorized): the token in its configuration has expired or is for another resource.',
+    causes: [
+      'The bearer token copied into importkeyconfig.json has expired: Entra access tokens last about an hour.',
+      'The token was requested for another resource: a managed HSM accepts only tokens for https://managedhsm.azure.net, a key vault only tokens for https://vault.azure.net.',
+      'The token was issued in another tenant than the vault\'s or HSM\'s.',
+    ],
+    fixes: [
+      {
+        title: 'Put a fresh token for the right resource in importkeyconfig.json',
+        steps: [`Request a new access token for the HSM (or the vault) and replace the bearer token in importkeyconfig.json, then run the importkey tool again (see ${KEY_RELEASE_GUIDE}).`],
+        commands: [
+          { tool: 'az', text: 'az account get-access-token --resource https://managedhsm.azure.net --query accessToken --output tsv' },
+          { tool: 'az', text: 'az account get-access-token --resource https://vault.azure.net --query accessToken --output tsv' },
+        ],
+      },
+    ],
+  };
+}
+
 export function explainUnauthorizedToken({ facts, details, platform }: ExplainInput): Explanation {
   const note = parseNote(details.message);
+  if (note.keyRelease === true) return explainKeyReleaseToken();
   const code = facts.innerErrorCode;
   const where = facts.vault ? `Key Vault ${facts.vault}` : 'The key vault';
   const resource = keyVaultResource(note.expected, details.cloud);

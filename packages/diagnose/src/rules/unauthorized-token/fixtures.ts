@@ -2,6 +2,14 @@ import type { Fixture } from '../../rule-kit/fixture';
 
 export const fixtures: readonly Fixture[] = [
   {
+    name: 'confidential containers importkey tool: the managed HSM refused its pasted bearer token (401)',
+    source: 'https://github.com/microsoft/confidential-sidecar-containers/blob/main/examples/skr/TROUBLESHOOTING.md',
+    text: 'pulling AKV response body failed: http response status equal to 401 Unauthorized',
+    expect: 'match',
+    details: { message: 'source: secure key release tooling' },
+    commands: ['az account get-access-token --resource https://managedhsm.azure.net --query accessToken --output tsv'],
+  },
+  {
     name: 'Synapse notebook: AKV10032 with the vault tenant and the caller tenant',
     source: 'https://github.com/microsoft/SynapseML/issues/1923',
     text: `Py4JJavaError: An error occurred while calling z:mssparkutils.credentials.getSecret.

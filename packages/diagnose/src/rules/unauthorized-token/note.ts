@@ -13,9 +13,12 @@ export interface TokenNote {
   readonly expected?: string;
   /** The 401 is the SDK's deliberate first, unauthenticated request. */
   readonly challenge?: boolean;
+  /** The confidential-containers key release tooling was refused (its token is one pasted into a config file). */
+  readonly keyRelease?: boolean;
 }
 
 const CHALLENGE = 'challenge: first unauthenticated request of the SDK challenge flow';
+const KEY_RELEASE = 'source: secure key release tooling';
 const VAULT_TENANT = new RegExp(`^vault tenant: (${GUID})$`);
 const AUDIENCE = /^token audience: (\S{1,300})$/;
 const EXPECTED = /^expected audience: (\S{1,200})$/;
@@ -26,6 +29,7 @@ export function formatNote(note: TokenNote): string | undefined {
   if (note.audience) parts.push(`token audience: ${note.audience}`);
   if (note.expected) parts.push(`expected audience: ${note.expected}`);
   if (note.challenge) parts.push(CHALLENGE);
+  if (note.keyRelease) parts.push(KEY_RELEASE);
   return parts.length > 0 ? parts.join('; ') : undefined;
 }
 
@@ -40,5 +44,6 @@ export function parseNote(message: string | undefined): TokenNote {
     ...(audience ? { audience } : {}),
     ...(expected ? { expected } : {}),
     ...(parts.includes(CHALLENGE) ? { challenge: true } : {}),
+    ...(parts.includes(KEY_RELEASE) ? { keyRelease: true } : {}),
   };
 }

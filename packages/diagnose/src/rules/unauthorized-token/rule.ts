@@ -11,7 +11,9 @@ import { formatNote, parseNote, type TokenNote } from './note';
 // Key Vault's 401 sub-codes, and the AKV10000 sentence as older service versions wrote it (no code).
 // A raised SDK error that printed only `"statusCode": 401` (empty body) counts when the request went
 // to a vault: the token was missing or refused before any AKV code was written.
-const ANCHOR = /\bAKV1\d{4}\b|Request is missing a Bearer or PoP token|"statusCode":\s?401\b/g;
+// The confidential-containers key release tools print only the status of a refused token.
+const ANCHOR = /\bAKV1\d{4}\b|Request is missing a Bearer or PoP token|"statusCode":\s?401\b|AKV response body failed: http response status equal to 401 Unauthorized/g;
+const KEY_RELEASE = /AKV response body failed/;
 const BARE_401 = /"statusCode":\s?401\b/;
 const VAULT_HOST = /\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)/;
 const CODE = /\bAKV(1\d{4})\b/;
@@ -51,7 +53,7 @@ function extract(block: string, anchorText: string): { facts: Facts; details: De
     const at = audience.index + audience[0].length - audience[2].length;
     facts.requestUrl = extractRequest(`${block.slice(0, at)} ${block.slice(at + audience[2].length)}`).requestUrl;
   }
-  const message = formatNote({ ...(vaultTenant ? { vaultTenant } : {}), ...token });
+  const message = formatNote({ ...(vaultTenant ? { vaultTenant } : {}), ...token, ...(KEY_RELEASE.test(anchorText) ? { keyRelease: true } : {}) });
   return { facts, details: message ? { message } : {} };
 }
 
@@ -96,7 +98,7 @@ export default defineRule({
       { title: 'Moving a key vault to a different subscription (tenant ID)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/move-subscription' },
     ],
   },
-  markers: ['AKV100', 'Request is missing a Bearer or PoP token', '"statusCode": 401', '"statusCode":401'],
+  markers: ['AKV100', 'Request is missing a Bearer or PoP token', '"statusCode": 401', '"statusCode":401', 'AKV response body failed'],
   match: (window) =>
     handleChallenges(
       window,
