@@ -208,3 +208,18 @@ describe('text that keeps looking wrapped is not joined without end', () => {
     expect(report.findings.map((f) => [f.rule, f.count, f.facts.vault, f.facts.clientIp, f.evidence[0]?.line])).toEqual([['firewall', 1, 'kv-after-run', '20.1.1.7', 20_001]]);
   });
 });
+
+describe('a new step is a new message', () => {
+  test('an echoed command, its error, then a step banner and another error: two findings (found by the K-messages property)', () => {
+    const log = [
+      '[command]/usr/bin/bash --noprofile --norc /home/vsts/work/_temp/8c1f6f0e.sh',
+      'err: pulling AKV response body failed: http response status equal to 403 Forbidden',
+      '##[section]Starting: Step 3',
+      'RESPONSE 400 Bad Request AADSTS50027: JWT token is invalid or malformed.',
+    ].join('\n');
+    expect(diagnose(log).findings.map((f) => [f.rule, f.count, f.evidence[0]?.line])).toEqual([
+      ['aad', 1, 4],
+      ['forbidden-without-reason', 1, 1],
+    ]);
+  });
+});

@@ -28,7 +28,8 @@ export class MessageSplitter {
     for (const record of records) {
       const pieces = this.logical(record.text);
       pieces.forEach((piece, i) => {
-        const starts = (i === 0 && record.starts && !(requests && !record.opens)) || piece.split;
+        // The error answering a request joins the request's message; a new step never does.
+        const starts = (i === 0 && record.starts && (record.step || !(requests && !record.opens))) || piece.split;
         if (current.length > 0 && starts) {
           messages.push({ lines: current, step });
           current = [];
