@@ -73,12 +73,14 @@ export function createDiagnoser(options: DiagnoseOptions = {}): Diagnoser {
   const platform = new PlatformDetector();
   let head = 0;
   let regionText = 0;
-  const analyser = new RegionAnalyser(rules);
+  // One search over the rules' markers: the scanner runs it over the log, the analyser over messages.
+  const search = markerSearch(rules.flatMap((r) => r.markers));
+  const analyser = new RegionAnalyser(rules, search);
   const collect = (found: readonly MessageFinding[]): void => {
     for (const { found: f, lines } of found) collector.add(f.rule, f.occurrence.facts, f.occurrence.details, f.occurrence.confidence, () => evidenceIn(lines, f));
   };
   const scanner = new Scanner(
-    markerSearch(rules.flatMap((r) => r.markers)),
+    search,
     (region) => {
       if (regionText < PLATFORM_REGIONS) {
         const text = region.lines.join('\n');

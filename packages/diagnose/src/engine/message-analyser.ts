@@ -1,6 +1,6 @@
 import type { Rule } from '../rule-kit/rule';
 import type { WindowLine } from '../rule-kit/window';
-import { markerSearch } from '../scan/triggers';
+import type { MarkerSearch } from '../scan/triggers';
 import { analyseMessage, type Found } from './analyse-message';
 import { BoundedCache, detached } from './bounded-cache';
 
@@ -28,8 +28,12 @@ export class MessageAnalyser {
    */
   private readonly triggers: readonly RegExp[];
 
-  constructor(private readonly rules: readonly Rule[]) {
-    this.triggers = markerSearch(rules.flatMap((r) => r.markers)).regexes.map((re) => new RegExp(re.source));
+  /** `search`: the scanner's own search over these rules' markers (its regexes are global, so copied). */
+  constructor(
+    private readonly rules: readonly Rule[],
+    search: MarkerSearch,
+  ) {
+    this.triggers = search.regexes.map((re) => new RegExp(re.source));
   }
 
   /** `context`: the step's lines before the message, read only by rules that declare `stepContext`. */

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule-kit/rule';
 import type { WindowLine } from '../rule-kit/window';
 import type { RegionLines } from '../scan/scanner';
+import type { MarkerSearch } from '../scan/triggers';
 import type { Found } from './analyse-message';
 import { MessageAnalyser } from './message-analyser';
 import { type Message, MessageSplitter } from './messages';
@@ -57,8 +58,8 @@ export class RegionAnalyser {
   /** The step context where the held message began. */
   private heldContext: readonly WindowLine[] = [];
 
-  constructor(rules: readonly Rule[]) {
-    this.analyser = new MessageAnalyser(rules);
+  constructor(rules: readonly Rule[], search: MarkerSearch) {
+    this.analyser = new MessageAnalyser(rules, search);
   }
 
   analyse(region: RegionLines): MessageFinding[] {

@@ -255,15 +255,16 @@ export class Scanner {
         this.waiting = hit;
         continue;
       }
-      if (!this.confirmed(hit, lineEnd)) continue;
+      const lineStart = this.text.lineStart(hit);
+      if (!this.confirmed(lineStart, lineEnd, nextLine)) continue;
       if (p) {
-        if (!full && (end === -1 || hit < end || this.backLines(this.text.lineStart(hit), before, p.start) <= end)) {
+        if (!full && (end === -1 || hit < end || this.backLines(lineStart, before, p.start) <= end)) {
           this.takeHit(p, hit);
           continue;
         }
         this.flush(end);
       }
-      const start = this.backLines(this.text.lineStart(hit), before, this.floor);
+      const start = this.backLines(lineStart, before, this.floor);
       this.pending = { start, continues: start === this.floor && this.floor > 0, lastHit: hit, hits: 1, endAt: hit, endNeeds: after + 1 };
     }
     // Where the next hit to weigh can be: on the line that waits, or on a line still to come.
@@ -282,10 +283,8 @@ export class Scanner {
    * holds a whole marker. The line before is not read across the last region's end, so the answer
    * is the same however the log arrives in chunks.
    */
-  private confirmed(hit: number, lineEnd: number): boolean {
-    const lineStart = this.text.lineStart(hit);
+  private confirmed(lineStart: number, lineEnd: number, nextLine: number): boolean {
     const own = this.text.slice(lineStart, lineEnd === -1 ? this.text.end : lineEnd);
-    const nextLine = lineEnd === -1 ? this.text.end : lineEnd + 1;
     const from = lineStart > this.floor ? Math.max(this.text.lineStart(lineStart - 1), this.floor) : lineStart;
     const before = from < lineStart ? this.text.slice(from, lineStart - 1) : undefined;
     const nextEnd = nextLine >= this.text.end ? -1 : this.text.newlineAfter(nextLine);
