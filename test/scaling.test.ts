@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 // Linear time and bounded memory for the streaming diagnoser. Each measurement is a fresh child
@@ -6,10 +7,12 @@ import { join } from 'node:path';
 // library, so its peak RSS is the engine's own footprint. Scaling 1 MB → 8 MB must cost under ~10×
 // the time (linear is 8×; quadratic would be 64×) and stay under 200 MB peak RSS.
 const MEASURE = join(__dirname, 'scaling', 'measure.cjs');
-// The young generation pinned at 16 MB semi-spaces (Node 22's ceiling): Node 24's V8 lets it grow
-// to 64 MB, which on the escaped one-line log took peak RSS from ~156 MB to ~220 MB with the same
-// live heap (13 MB after a full collection). What is measured is the engine, not that policy.
-const V8_FLAGS = ['--max-semi-space-size=16'];
+// The V8 flags the CLI's bin runs with, read from its shebang so the two cannot drift: the young
+// generation pinned at 16 MB semi-spaces (Node 22's ceiling). Node 24's V8 lets it grow to 64 MB,
+// which on the escaped one-line log took peak RSS from ~156 MB to ~220 MB with the same live heap
+// (13 MB after a full collection). What is measured is the engine, not that policy.
+const SHEBANG = readFileSync(join(__dirname, '..', 'packages', 'cli', 'scripts', 'launcher.cjs'), 'utf8').split('\n', 1)[0] ?? '';
+const V8_FLAGS = SHEBANG.split(' ').filter((w) => w.startsWith('--'));
 const CHILD_TIMEOUT_MS = 120_000;
 const MAX_RATIO = 10;
 const MAX_RSS_MB = 200;
