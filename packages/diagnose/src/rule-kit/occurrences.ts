@@ -30,10 +30,14 @@ interface Hit {
   readonly at: number;
 }
 
-function lineHits(window: Window, re: RegExp): Hit[] {
+function lineHits(window: Window, re: RegExp, accept?: (at: number, end: number) => boolean): Hit[] {
   const out: Hit[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(window.text); m !== null; m = re.exec(window.text)) {
+    if (accept && !accept(m.index, m.index + m[0].length)) {
+      re.lastIndex = m.index + 1;
+      continue;
+    }
     const index = window.indexAt(m.index);
     if (out[out.length - 1]?.index !== index) out.push({ index, at: m.index });
     // Continue from the next line: one occurrence per logical line is enough.
@@ -41,6 +45,12 @@ function lineHits(window: Window, re: RegExp): Hit[] {
     re.lastIndex = next > m.index ? next : m.index + 1;
   }
   return out;
+}
+
+// An inner code that is one branch of a pattern ("Forbidden|Unauthorized|ForbiddenByRbac" in a
+// script's retry filter) names what the script expects to see, not what a service answered.
+function inAlternation(text: string, at: number, end: number): boolean {
+  return text[at - 1] === '|' || text[end] === '|';
 }
 
 // A page pasted as one line (a flattened doc, a minified JSON dump) holds several errors on one
@@ -85,7 +95,7 @@ export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrenc
   const anchors = lineHits(window, spec.anchor)
     .filter(inMessage)
     .map((h) => ({ ...h, strong: true }));
-  const supports = spec.support ? lineHits(window, spec.support).filter(inMessage) : [];
+  const supports = spec.support ? lineHits(window, spec.support, (at, end) => !inAlternation(window.text, at, end)).filter(inMessage) : [];
   // Both lists are in line order, so one walk finds each support's nearest anchors: a message
   // holding thousands of each stays linear.
   const strong = [...anchors];

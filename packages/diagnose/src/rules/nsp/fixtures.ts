@@ -79,4 +79,36 @@ export const fixtures: readonly Fixture[] = [
     text: 'Public network access is disabled and request is not from a trusted service nor via an approved private link.This error indicates that public access is disabled, but neither a private endpoint nor the required firewall exceptions are configured.',
     expect: 'no-match',
   },
+  {
+    name: 'vault in an enforced perimeter refuses an ARM deployment: ForbiddenByNsp, "The request was forbidden by NSP policy" (kept as a comment in a Bicep file)',
+    source: 'https://github.com/haitch/AKS-SecurityPerimeter/blob/eaa61f717f5f583ccf2d458d560d99daa2e3ad7e/aks.bicep',
+    text: [
+      '/* keyvault reject ARM deployment after NSP enabling.',
+      '{ "error": {"code": "ForbiddenByNsp", "message": "[ForbiddenByNsp (Forbidden)] The request was forbidden by NSP policy. Caller: name=KeyVault/ManagementPlane;appid=c44b4083-3bb0-49c1-b47d-974e53cbdf3c;oid=f31399da-e7ed-4fe4-a825-a9dff4f53481" }',
+    ].join('\n'),
+    expect: 'match',
+    facts: { errorCode: 'ForbiddenByNsp', appId: 'c44b4083-3bb0-49c1-b47d-974e53cbdf3c', objectId: 'f31399da-e7ed-4fe4-a825-a9dff4f53481', clientIp: undefined },
+    details: { callerName: 'KeyVault/ManagementPlane' },
+    commands: ['az network perimeter association list --perimeter-name <perimeter-name> --resource-group <perimeter-resource-group>'],
+  },
+  {
+    name: 'Storage refused by its network security perimeter is not a Key Vault refusal',
+    source: 'https://github.com/microsoft/AzureStorageExplorer/issues/8979',
+    text: 'This request is not authorized by network security perimeter to perform this operation.',
+    expect: 'no-match',
+  },
+  {
+    name: 'App Configuration rejected by its network security perimeter (nsp-rejected) is not a Key Vault refusal',
+    source: 'https://learn.microsoft.com/en-us/azure/azure-app-configuration/network-access-errors',
+    text: [
+      'HTTP/1.1 403 Forbidden',
+      'Content-Type: application/problem+json; charset=utf-8',
+      '{',
+      '  "type": "https://azconfig.io/errors/nsp-rejected",',
+      '  "title": "Access to this resource is governed by a Network Security Perimeter. The request fails to meet the criteria for inbound access. See https://aka.ms/appconfig/network-access-errors for more information.",',
+      '  "status": 403',
+      '}',
+    ].join('\n'),
+    expect: 'no-match',
+  },
 ];

@@ -51,4 +51,18 @@ export const lookAlikeFixtures: readonly Fixture[] = [
     text: 'failed to fetch Azure Key to retrieve key version: GET https://my-vault.vault.azure.net/keys/sops/\nRESPONSE 403: 403 Forbidden\nERROR CODE: Forbidden',
     expect: 'no-match',
   },
+  {
+    name: 'a deployment script that retries on ForbiddenByRbac names the code in its retry pattern; nothing was refused',
+    source: 'https://github.com/vramanavar1/rag-os-assistant/blob/4661f702f78a54fce475632a9deeff353b55cd0e/infra/scripts/02-identity-keyvault.ps1',
+    text: [
+      "Write-Step 'Secrets'",
+      '# Listing names only (never values). Retries cover the minutes it takes a fresh role assignment to apply.',
+      "$existingNames = Invoke-WithRetry -Activity 'List Key Vault secrets' -MaxAttempts 12 -DelaySeconds 10 `",
+      "    -RetryOn '(?i)(Forbidden|not authorized|Unauthorized|ForbiddenByRbac)' -ScriptBlock {",
+      "    @(Get-AzTsvValues @('keyvault', 'secret', 'list', '--vault-name', $n.KeyVault, '--query', '[].name'))",
+      '}',
+      '$existingNames = @($existingNames)',
+    ].join('\n'),
+    expect: 'no-match',
+  },
 ];

@@ -24,6 +24,19 @@ export const fixtures: readonly Fixture[] = [
     ],
   },
   {
+    name: 'managed application deployment: the sentence hard-wrapped before the quoted deploy action (ids masked as ...)',
+    source: 'https://github.com/MicrosoftDocs/azure-docs/issues/55026',
+    text: [
+      "The client '...' with object id '...' does not have permission to perform action",
+      "'MICROSOFT.KEYVAULT/VAULTS/DEPLOY/ACTION' on the specified KeyVault resource",
+      "'/subscriptions/.../resourceGroups/.../providers/Microsoft.KeyVault/vaults/...'",
+    ].join('\n'),
+    expect: 'match',
+    facts: { vault: undefined, action: 'Microsoft.KeyVault/vaults/deploy/action', objectId: undefined },
+    details: { message: 'The deploying principal lacks Microsoft.KeyVault/vaults/deploy/action on the vault.' },
+    commands: ['az keyvault update --name <vault-name> --enabled-for-template-deployment true'],
+  },
+  {
     name: 'az deployment with a bicepparam getSecret: Access denied to first party service (az --debug output)',
     source: 'https://github.com/Azure/bicep/issues/18455',
     text: [

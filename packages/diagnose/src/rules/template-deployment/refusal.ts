@@ -1,7 +1,8 @@
 /** Which of a template deployment's Key Vault gates the text names. */
 export type Refusal = 'deploy-action' | 'first-party' | 'secret-not-found' | 'parameter-read';
 
-export const DEPLOY_ACTION = /perform action 'microsoft\.keyvault\/vaults\/deploy\/action'/;
+// Consoles and SDKs hard-wrap the long ARM sentence, often right before the quoted action.
+export const DEPLOY_ACTION = /perform action\s{1,8}'microsoft\.keyvault\/vaults\/deploy\/action'/;
 
 /** The finding's `details.message`: one sentence per gate, read back by `explain`. */
 export const TEMPLATE_REFUSAL: Readonly<Record<Refusal, string>> = {

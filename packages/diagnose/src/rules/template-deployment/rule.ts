@@ -10,7 +10,8 @@ import { DEPLOY_ACTION, type Refusal, TEMPLATE_REFUSAL } from './refusal';
 // own read of a Key Vault parameter reference refused. Key Vault says "Access denied to first party
 // service" to other Microsoft applications too (a Visual Studio sign-in), so that sentence alone is
 // not read as a deployment's.
-const ANCHOR = /does not have (?:permission|authorization) to perform action 'microsoft\.keyvault\/vaults\/deploy\/action'|KeyVaultParameterReferenceSecretRetrieveFailed/gi;
+// A literal (not built from DEPLOY_ACTION) so the ReDoS test sees it; \s{1,8} takes a console hard wrap.
+const ANCHOR = /does not have (?:permission|authorization) to perform action\s{1,8}'microsoft\.keyvault\/vaults\/deploy\/action'|KeyVaultParameterReferenceSecretRetrieveFailed/gi;
 
 const OBJECT_ID = /with object id '([0-9a-fA-F-]{36})'/;
 const CLIENT = /The client '([^'\s]{1,200})' with object id/;
