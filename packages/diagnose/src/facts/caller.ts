@@ -1,4 +1,5 @@
 import { GUID, GUID_ONLY } from '../rule-kit/patterns';
+import { isMasked } from './masked';
 
 export interface Caller {
   appId?: string;
@@ -30,7 +31,7 @@ export function extractCaller(text: string): Caller {
   const tenantId = guid(ISS.exec(text)?.[1]);
   if (tenantId) caller.tenantId = tenantId;
   const name = NAME.exec(text)?.[1];
-  if (name) caller.callerName = name;
+  if (name && !isMasked(name)) caller.callerName = name;
   const mirid = MIRID.exec(text)?.[1];
   if (mirid) caller.managedIdentityResourceId = mirid;
   return caller;

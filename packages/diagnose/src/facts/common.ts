@@ -4,6 +4,7 @@ import { extractCaller } from './caller';
 import { extractClientIp } from './client-ip';
 import { extractHttp } from './http';
 import { extractIds } from './ids';
+import { isMasked } from './masked';
 import { extractRequest } from './request-url';
 import { extractVault } from './vault';
 import { extractVia } from './via';
@@ -13,8 +14,6 @@ const ACTION = /\bAction: '([A-Za-z0-9./_-]{3,200})'/;
 // Only a Key Vault resource path names the vault's group and subscription; the caller's managed
 // identity path (xms_mirid=/subscriptions/…/resourcegroups/<its rg>/…) must not be mistaken for it.
 const VAULT_PATH = /\/subscriptions\/([^/\s'"]{1,60})\/resourcegroups\/([A-Za-z0-9._()-]{1,90})\/providers\/microsoft\.keyvault\//i;
-// Hand-redacted resource groups ("xxx", "XXXXXXXX") are not facts.
-const MASKED_GROUP = /^x+$/i;
 
 export interface Extracted {
   facts: Facts;
@@ -53,7 +52,7 @@ export function extractCommon(text: string): Extracted {
   const path = VAULT_PATH.exec(text);
   if (path?.[1] && path[2]) {
     if (GUID_ONLY.test(path[1])) details.subscriptionId = path[1].toLowerCase();
-    if (!MASKED_GROUP.test(path[2])) details.resourceGroup = path[2];
+    if (!isMasked(path[2])) details.resourceGroup = path[2];
   }
   const via = extractVia(text);
   if (via) details.via = via;

@@ -1,4 +1,5 @@
 import { VAULT_NAME, VAULT_SUFFIXES, VAULT_URL } from '../rule-kit/patterns';
+import { isMasked } from './masked';
 
 export interface VaultFacts {
   vault?: string;
@@ -20,22 +21,19 @@ const RESOURCE_VAULT = new RegExp(`/providers/microsoft\\.keyvault/(?:vaults|man
 // -VaultName (a message the command printed carries that command's line when it echoes it).
 const VAULT_FLAG = new RegExp(`(?:--vault-name|-VaultName)[= ]["']?(${VAULT_NAME})["']?(?:\\s|$)`);
 
-// Hand-redacted values (XXX, ***, <vault>) are not facts.
-const MASKED = /^(?:x+|\*+|<[^>]*>)$/i;
-
 /** Vault name and location; the message's own spelling wins over a lower-cased host name. */
 export function extractVault(text: string): VaultFacts {
   const line = VAULT_LINE.exec(text) ?? POLICY_VAULT.exec(text);
   const url = VAULT_URL.exec(text);
   const out: VaultFacts = {};
   if (line?.[1]) {
-    if (!MASKED.test(line[1])) out.vault = line[1];
-    if (line[2] && !MASKED.test(line[2])) out.location = line[2].toLowerCase();
+    if (!isMasked(line[1])) out.vault = line[1];
+    if (line[2] && !isMasked(line[2])) out.location = line[2].toLowerCase();
   } else if (url?.[1]) {
-    if (!MASKED.test(url[1])) out.vault = url[1];
+    if (!isMasked(url[1])) out.vault = url[1];
   } else {
     const named = TERRAFORM_VAULT.exec(text)?.[1] ?? RESOURCE_VAULT.exec(text)?.[1] ?? VAULT_FLAG.exec(text)?.[1];
-    if (named && !MASKED.test(named)) out.vault = named;
+    if (named && !isMasked(named)) out.vault = named;
   }
   if (url?.[2]) {
     const suffix = VAULT_SUFFIXES.find((s) => s.suffix === url[2]?.toLowerCase());

@@ -10,15 +10,27 @@ import { vaultResourceId } from '../../fixes/vault-id';
 const HOSTED = new Set(['microsoft-hosted', 'github-hosted', 'gitlab-hosted']);
 const PERIMETER = '--perimeter-name <perimeter-name> --resource-group <perimeter-resource-group>';
 
-function perimeterFixes(vault: Value, vaultId: Value, ip: Value): Fix[] {
+function locateFix(vault: Value, enforced: boolean): Pick<Fix, 'title' | 'steps'> {
+  if (enforced) {
+    return {
+      title: `Find the perimeter and profile that govern ${vault.text}`,
+      steps: [`Azure portal: Key vault ${vault.text} → Settings → Networking shows the perimeter association, its profile and its access mode (Enforced).`],
+    };
+  }
+  return {
+    title: `Find out whether a network security perimeter governs ${vault.text}`,
+    steps: [
+      `Azure portal: Key vault ${vault.text} → Settings → Networking shows a perimeter association and its access mode. publicNetworkAccess "SecuredByPerimeter" means the perimeter decides alone.`,
+      'With no association (or Learning mode) the vault\'s own firewall decides: the IP-rule fix above is the whole answer.',
+    ],
+  };
+}
+
+function perimeterFixes(vault: Value, vaultId: Value, ip: Value, enforced: boolean): Fix[] {
   const prefix: Value = { known: ip.known, text: `${ip.text}/32` };
   return [
     {
-      title: `Find out whether a network security perimeter governs ${vault.text}`,
-      steps: [
-        `Azure portal: Key vault ${vault.text} → Settings → Networking shows a perimeter association and its access mode. publicNetworkAccess "SecuredByPerimeter" means the perimeter decides alone.`,
-        'With no association (or Learning mode) the vault\'s own firewall decides: the IP-rule fix above is the whole answer.',
-      ],
+      ...locateFix(vault, enforced),
       commands: [
         { tool: 'az', text: az.showNetwork(vault) },
         { tool: 'az', text: `az network perimeter association list ${PERIMETER}` },
@@ -61,25 +73,38 @@ export function explainNsp({ facts, details, platform }: ExplainInput): Explanat
   const publicV4 = cls === undefined || cls === 'public-ipv4';
   const hosted = HOSTED.has(platform.agent);
   const who = facts.clientIp ? `client address ${facts.clientIp}` : 'the client address';
+  // ForbiddenByNsp is the perimeter's own answer, given only in Enforced mode: the vault's firewall
+  // and publicNetworkAccess did not take part, so its IP rules are no fix here.
+  const enforced = facts.errorCode === 'ForbiddenByNsp';
 
-  const summary = `Key Vault ${vault.text} refused ${who} at its network gate ("not allowed by NSP rules"): the address matches no firewall rule of the vault, or no inbound access rule of an enforced network security perimeter, and trusted-service bypass is off (bypass None).`;
+  const summary = enforced
+    ? `Key Vault ${vault.text} is in a network security perimeter in Enforced mode, and the perimeter refused the request ("forbidden by NSP policy"): no inbound access rule of the vault's perimeter profile admits ${who} or its subscription.`
+    : `Key Vault ${vault.text} refused ${who} at its network gate ("not allowed by NSP rules"): the address matches no firewall rule of the vault, or no inbound access rule of an enforced network security perimeter, and trusted-service bypass is off (bypass None).`;
 
   const causes: string[] = [];
   if (details.via === 'variable-group') {
     causes.push('The Azure DevOps service itself read the vault to link a variable group; it calls from its geography\'s published inbound ranges, not from your agent.');
   }
-  causes.push(
-    'Most often this is the vault\'s own firewall with "Allow trusted Microsoft services to bypass this firewall" unticked: the client address is not in its IP rules. Microsoft\'s pipeline troubleshooting resolves this exact message by adding the client IP to the vault firewall; the words "NSP rules" do not by themselves prove a perimeter is associated.',
-    'If the vault is associated with a network security perimeter in Enforced mode (publicNetworkAccess SecuredByPerimeter), the perimeter profile\'s inbound access rules replace the vault\'s own settings, and this address or subscription is in none of them.',
-  );
+  if (enforced) {
+    causes.push(
+      'In Enforced mode the perimeter profile\'s inbound access rules (address prefixes, subscriptions) replace the vault\'s publicNetworkAccess and firewall settings; trusted services get no exemption. The caller matched none of them.',
+      'Callers inside the perimeter (resources associated with the same perimeter) and private endpoint traffic are admitted; this request came from outside over the public endpoint.',
+    );
+  } else {
+    causes.push(
+      'Most often this is the vault\'s own firewall with "Allow trusted Microsoft services to bypass this firewall" unticked: the client address is not in its IP rules. Microsoft\'s pipeline troubleshooting resolves this exact message by adding the client IP to the vault firewall; the words "NSP rules" do not by themselves prove a perimeter is associated.',
+      'If the vault is associated with a network security perimeter in Enforced mode (publicNetworkAccess SecuredByPerimeter), the perimeter profile\'s inbound access rules replace the vault\'s own settings, and this address or subscription is in none of them.',
+    );
+  }
   if (hosted) {
     causes.push('The job ran on a hosted agent: its public address changes from run to run, so a rule for one address will not hold.');
   }
-  causes.push('Private endpoint traffic is exempt from both the firewall and perimeter rules: this request came over the public endpoint.');
+  if (!enforced) causes.push('Private endpoint traffic is exempt from both the firewall and perimeter rules: this request came over the public endpoint.');
 
   const fixes: Fix[] = [];
-  if (publicV4) fixes.push(allowIpFix(vault, ip, undefined));
-  fixes.push(...perimeterFixes(vault, vaultResourceId(facts, {}), ip));
+  if (publicV4 && !enforced) fixes.push(allowIpFix(vault, ip, undefined));
+  fixes.push(...perimeterFixes(vault, vaultResourceId(facts, {}), ip, enforced));
+  if (enforced) return { summary, causes, fixes };
   if (hosted || platform.agent === 'unknown') fixes.push(temporaryIpRuleFix(vault, platform));
   fixes.push(
     trustedServicesFix(vault, undefined, 'Azure DevOps, GitHub and GitLab runners are not trusted services, and under SecuredByPerimeter trusted services are not exempt either.'),

@@ -48,4 +48,16 @@ describe('nsp: one finding, both readings', () => {
     const commands = commandTexts(finding);
     expect(commands.some((c) => c.startsWith('az keyvault network-rule add'))).toBe(false);
   });
+
+  test('ForbiddenByNsp (Enforced mode) leads with the perimeter: no vault IP rule, trusted-service or temporary-rule fix', () => {
+    const enforced = fixtures.find((f) => f.facts?.errorCode === 'ForbiddenByNsp')?.text ?? '';
+    const finding = findingOf(rule, enforced);
+    expect(finding.summary).toMatch(/^Key Vault <vault-name> is in a network security perimeter in Enforced mode, and the perimeter refused the request/);
+    expect(finding.causes[0]).toMatch(/^In Enforced mode the perimeter profile's inbound access rules/);
+    expect(finding.fixes.map((f) => f.title)).toEqual([
+      'Find the perimeter and profile that govern <vault-name>',
+      'If the association is Enforced: add an inbound access rule to the perimeter profile',
+      'Or switch the association to Learning mode while you diagnose',
+    ]);
+  });
 });

@@ -34,7 +34,11 @@ export const fixtures: readonly Fixture[] = [
     expect: 'match',
     facts: { vault: undefined, action: 'Microsoft.KeyVault/vaults/deploy/action', objectId: undefined },
     details: { message: 'The deploying principal lacks Microsoft.KeyVault/vaults/deploy/action on the vault.' },
-    commands: ['az keyvault update --name <vault-name> --enabled-for-template-deployment true'],
+    // The author's '...' masks are not facts: the commands show their own placeholders.
+    commands: [
+      'az keyvault update --name <vault-name> --enabled-for-template-deployment true',
+      "az role assignment create --role 'Key Vault resource manager template deployment operator' --assignee <deploying-principal-object-id> --scope /subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.KeyVault/vaults/<vault-name>",
+    ],
   },
   {
     name: 'az deployment with a bicepparam getSecret: Access denied to first party service (az --debug output)',

@@ -1,3 +1,4 @@
+import { isMasked } from '../../facts/masked';
 import type { Details, Facts } from '../../report/schema';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
@@ -33,12 +34,12 @@ function extract(block: string): { facts: Facts; details: Details } {
   const objectId = OBJECT_ID.exec(block)?.[1];
   if (objectId) facts.objectId = objectId.toLowerCase();
   const client = CLIENT.exec(block)?.[1];
-  if (client) details.callerName = client;
+  if (client && !isMasked(client)) details.callerName = client;
   const vault = VAULT_ID.exec(block);
   if (vault?.[1] && vault[2] && vault[3]) {
-    facts.vault = vault[3];
+    if (!isMasked(vault[3])) facts.vault = vault[3];
     details.subscriptionId = vault[1];
-    details.resourceGroup = vault[2];
+    if (!isMasked(vault[2])) details.resourceGroup = vault[2];
   }
   if (refusalOf(block) === 'deploy-action') facts.action = 'Microsoft.KeyVault/vaults/deploy/action';
   const parameter = PARAMETER.exec(block)?.[1];
