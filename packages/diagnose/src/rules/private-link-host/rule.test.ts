@@ -1,12 +1,17 @@
+import { checkSync } from 'recheck';
 import { diagnose } from '../../diagnose';
 import { UNKNOWN_PLATFORM } from '../../platform/detect';
 import { commandTexts, findingOf, fixtureText, testRule } from '../../rule-kit/test-rule';
 import { fixtures } from './fixtures';
-import rule from './rule';
+import rule, { BUILT } from './rule';
 
 testRule(rule, fixtures);
 
 describe('private-link-host: a connection that reached Key Vault on the wrong address', () => {
+  test.each(BUILT.map((re) => [re.source] as const))('the run-time regex %s cannot backtrack catastrophically', (source) => {
+    expect(checkSync(source, 'i', { checker: 'automaton', timeout: 5000 }).status).toBe('safe');
+  });
+
   test('is reported alone, as a host mismatch rather than DNS that did not resolve', () => {
     const text = fixtureText(fixtures, 'Key Vault Q&A');
     expect(diagnose(text).findings.map((f) => f.rule)).toEqual(['private-link-host']);

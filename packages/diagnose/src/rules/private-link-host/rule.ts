@@ -3,6 +3,7 @@ import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import { escapeRegex, VAULT_NAME, VAULT_SUFFIXES } from '../../rule-kit/patterns';
 import type { Occurrence } from '../../rule-kit/rule';
+import { trimEndChars } from '../../rule-kit/trim-end';
 import type { Window } from '../../rule-kit/window';
 import { explainPrivateLinkHost } from './explain';
 
@@ -12,21 +13,29 @@ const ANCHOR = /This TCP connection does not allow access to/g;
 // The host the message names: `{host}` in docs, a vault host, or the bare suffix; a token, no spaces.
 const NAMED = /does not allow access to ([^\s'"`<>,;]{1,253})/;
 const SUFFIX = `(?:${VAULT_SUFFIXES.map((s) => escapeRegex(s.suffix)).join('|')})`;
-const VAULT_HOST = new RegExp(`^(${VAULT_NAME})\\.${SUFFIX}\\.?$`, 'i');
-const KEY_VAULT_DOMAIN = new RegExp(`(?:^|\\.)${SUFFIX}\\.?$`, 'i');
+const VAULT_HOST = new RegExp(`^(${VAULT_NAME})\\.${SUFFIX}$`, 'i');
+const KEY_VAULT_DOMAIN = new RegExp(`(?:^|\\.)${SUFFIX}$`, 'i');
+/** Exported for the ReDoS check in the tests (built at run time, so the source scan cannot see them). */
+export const BUILT = [VAULT_HOST, KEY_VAULT_DOMAIN] as const;
 // A host with a dot that is no Key Vault name belongs to another service: not this family's.
 const DOTTED = /\./;
 const KEY_VAULT_CONTEXT = /KeyVault|Key Vault|keyvault|\.vault\.azure|vaultcore|managedhsm/i;
 
+/** The refused host as the message names it, without the sentence's closing dot or parenthesis. */
+function hostOf(anchorText: string): string | undefined {
+  const named = NAMED.exec(anchorText)?.[1];
+  return named === undefined ? undefined : trimEndChars(named, '.)');
+}
+
 /** The vault named by the refused host, when it is `<vault>.vault.azure.net` (or another cloud's). */
 function extract(anchorText: string): { facts: Facts } | undefined {
-  const host = NAMED.exec(anchorText)?.[1]?.replace(/[.)]+$/, '');
+  const host = hostOf(anchorText);
   const vault = host === undefined ? undefined : VAULT_HOST.exec(host)?.[1];
   return vault === undefined ? undefined : { facts: { vault } };
 }
 
 function isKeyVault(window: Window, o: Occurrence): boolean {
-  const host = NAMED.exec(window.lineText(o.anchor))?.[1]?.replace(/[.)]+$/, '');
+  const host = hostOf(window.lineText(o.anchor));
   if (host !== undefined && DOTTED.test(host)) return KEY_VAULT_DOMAIN.test(host);
   return KEY_VAULT_CONTEXT.test(window.slice(o.from, o.to));
 }
