@@ -15,7 +15,8 @@ import { formatNote, parseNote, type TokenNote } from './note';
 const ANCHOR = /\bAKV1\d{4}\b|Request is missing a Bearer or PoP token|"statusCode":\s?401\b|AKV response body failed: http response status equal to 401 Unauthorized/g;
 const KEY_RELEASE = /AKV response body failed/;
 const BARE_401 = /"statusCode":\s?401\b/;
-const VAULT_HOST = /\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)/;
+// A vault's or a managed HSM's data-plane host.
+const VAULT_HOST = /\.(?:vault|managedhsm)\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)/;
 const CODE = /\bAKV(1\d{4})\b/;
 const EXPECTED_TENANT = new RegExp(`Expected one of https://[A-Za-z0-9.-]{1,60}/(${GUID})/`);
 const FOUND_TENANT = new RegExp(`found https://[A-Za-z0-9.-]{1,60}/(${GUID})/`);
