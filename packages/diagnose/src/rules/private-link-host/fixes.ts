@@ -26,7 +26,7 @@ export function checkAddressFix(vault: Value, host: Value, zone: string): Fix {
     title: `Check that ${host.text} resolves to ${vault.text}'s own private endpoint`,
     steps: [
       `From the failing client, the answer must be the private address of the endpoint connected to ${vault.text} (Azure portal: Key vault ${vault.text} → Networking → Private endpoint connections → the endpoint → its network interface → Private IP address).`,
-      `An address of another vault's endpoint, or a stale one left in ${zone} after an endpoint was re-created, gets this 403.`,
+      `An address of another vault's endpoint, or a stale one left in ${zone} after an endpoint was re-created, gets this 403; a public address means this client does not use the private zone.`,
     ],
     commands: [
       { tool: 'bash', text: privateLink.nslookup(host) },
