@@ -14,6 +14,8 @@ const VAULT_LINE = new RegExp(`\\bVault: (${VAULT_NAME});location=([a-z0-9]{2,40
 const POLICY_VAULT = new RegExp(`on key vault '(${VAULT_NAME});location=([a-z0-9]{2,40})'`, 'i');
 // Terraform azurerm: (Key Vault "name") or (Key Vault "https://name.vault.azure.net/").
 const TERRAFORM_VAULT = new RegExp(`Key Vault "(${VAULT_NAME})"`, 'i');
+// Packer's azure-arm builder prints the vault it made for the build: "-> Key Vault Name        : 'pkrkv…'".
+const PACKER_VAULT = new RegExp(`Key Vault Name {1,16}: '(${VAULT_NAME})'`);
 // RBAC "Resource: '/subscriptions/…/providers/microsoft.keyvault/vaults/<name>…'" (lower-cased).
 const RESOURCE_VAULT = new RegExp(`/providers/microsoft\\.keyvault/(?:vaults|managedhsms)/(${VAULT_NAME})`, 'i');
 
@@ -32,7 +34,7 @@ export function extractVault(text: string): VaultFacts {
   } else if (url?.[1]) {
     if (!isMasked(url[1])) out.vault = url[1];
   } else {
-    const named = TERRAFORM_VAULT.exec(text)?.[1] ?? RESOURCE_VAULT.exec(text)?.[1] ?? VAULT_FLAG.exec(text)?.[1];
+    const named = TERRAFORM_VAULT.exec(text)?.[1] ?? PACKER_VAULT.exec(text)?.[1] ?? RESOURCE_VAULT.exec(text)?.[1] ?? VAULT_FLAG.exec(text)?.[1];
     if (named && !isMasked(named)) out.vault = named;
   }
   if (url?.[2]) {

@@ -7,6 +7,7 @@ import forbiddenWithoutReason from './forbidden-without-reason/rule';
 import notFound from './not-found/rule';
 import nsp from './nsp/rule';
 import privateEndpointDns from './private-endpoint-dns/rule';
+import privateLinkHost from './private-link-host/rule';
 import publicNetworkDisabled from './public-network-disabled/rule';
 import rbac from './rbac/rule';
 import serviceConnectionPermissions from './service-connection-permissions/rule';
@@ -24,6 +25,7 @@ export const rules = [
   notFound,
   nsp,
   privateEndpointDns,
+  privateLinkHost,
   publicNetworkDisabled,
   rbac,
   serviceConnectionPermissions,

@@ -10,10 +10,10 @@ const ONE_CODE = new RegExp(ANY_CODE.source);
 // (700027), "The client '…'(name)" (70025), "Application '…'(name) is disabled" (7000112),
 // "application with ID '…'" (65001), and azure/login's echoed input "client-id: …".
 const APP_ID = new RegExp(`(?:Application with identifier|\\bapp(?: Id)?|\\bThe client|\\bApplication|application with ID|^client-id:) '?(${GUID})`, 'im');
-// "Tenant '…' not found" (90002), "directory '…'" (700016), "in the … directory" (50034), the
-// token endpoint or authority URL, and azure/login's "tenant-id: …".
+// "Tenant '…' not found" (90002), "directory '…'" (700016), "in the … directory" (50034), "not
+// found in the tenant named …" (500011), the token endpoint or authority URL, and azure/login's "tenant-id: …".
 const TENANT = new RegExp(
-  `(?:Tenant '|directory '|in the |login\\.microsoftonline\\.[a-z]{2,3}/|login\\.windows\\.net/|login\\.chinacloudapi\\.cn/|^tenant-id: )(${GUID})`,
+  `(?:Tenant '|directory '|in the |tenant named |login\\.microsoftonline\\.[a-z]{2,3}/|login\\.windows\\.net/|login\\.chinacloudapi\\.cn/|^tenant-id: )(${GUID})`,
   'im',
 );
 const DIRECTORY = /in the directory '([^'"\n]{1,120})['"]|not found in the directory ([^\s'"]{1,120})|exist in the ([^\s'"]{1,120}) directory/;

@@ -65,6 +65,14 @@ export const directoryFixtures: readonly Fixture[] = [
       'az account get-access-token --resource https://vault.usgovcloudapi.net --output none',
     ],
   },
+  {
+    name: 'az CLI token for the vault URL as resource: the tenant named by GUID is read',
+    source: 'https://github.com/Azure/azure-cli/issues/12803',
+    text: 'Get Token request returned http error: 400 and server response: {"error":"invalid_resource","error_description":"AADSTS500011: The resource principal named https://diascertificateskv.vault.azure.net was not found in the tenant named c2557dc9-987f-4827-af2a-8532ab931198. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You might have sent your authentication request to the wrong tenant.\\r\\nTrace ID: 27bb898d-f93b-46aa-82ec-6a68469d0f00\\r\\nCorrelation ID: 38c48dbe-76aa-4665-8691-9cb56c529d91\\r\\nTimestamp: 2020-03-31 11:08:11Z","error_codes":[',
+    expect: 'match',
+    facts: { aadCode: 'AADSTS500011', tenantId: 'c2557dc9-987f-4827-af2a-8532ab931198', correlationId: '38c48dbe-76aa-4665-8691-9cb56c529d91' },
+    details: { resource: 'https://diascertificateskv.vault.azure.net', traceId: '27bb898d-f93b-46aa-82ec-6a68469d0f00' },
+  },
 ];
 
 export const lookAlikeFixtures: readonly Fixture[] = [

@@ -61,6 +61,13 @@ export const fixtures: readonly Fixture[] = [
     facts: { clientIp: undefined },
   },
   {
+    name: 'Packer azure-arm build: vault and secret named only in the builder\'s own lines',
+    source: 'https://github.com/hashicorp/packer-plugin-azure/issues/384',
+    text: "Getting the certificate's URL ...\n2024-02-27T20:39:54.8581459Z ==> azure-arm.image:  -> Key Vault Name        : 'pkrkvztifzt2p81'\n2024-02-27T20:39:54.8583086Z ==> azure-arm.image:  -> Key Vault Secret Name : 'packerKeyVaultSecret'\n2024-02-27T20:39:54.9360793Z ==> azure-arm.image: ERROR: -> Forbidden : Client address is not authorized and caller is not a trusted service.\n2024-02-27T20:39:54.9361545Z ==> azure-arm.image: Client address: x.x.x.x from unknown subnet\n2024-02-27T20:39:54.9364202Z ==> azure-arm.image: Caller: appid=***;oid=29e1fbed-ab6d-4741-8d3f-48590f5943c0;iss=https://sts.windows.net/***/",
+    expect: 'match',
+    facts: { vault: 'pkrkvztifzt2p81', objectType: 'secret', objectName: 'packerKeyVaultSecret', objectId: '29e1fbed-ab6d-4741-8d3f-48590f5943c0', appId: undefined, clientIp: undefined },
+  },
+  {
     name: 'NSP text carries ForbiddenByFirewall but is owned by the nsp family (superseded)',
     source: 'https://github.com/azureossd/azureossd.github.io/blob/b39f90efddcaedb3fc148dd880604c98dd310f54/_posts/2024-08-27-Troubleshooting-general-secret-issues-on-Container-Apps.md',
     text: 'Error happened when syncing secret testname from Azure Key Vault https:/someakv.vault.azure.net/secrets/somesecret/0000000000000000000000000000 for ContainerApp some-app: GET request to Azure Key Vault https://someakv.vault.azure.net/secrets/somesecret/0000000000000000000000000000 returned error status: 403. body: {"error":{"code":"Forbidden","message":"Request was not allowed by NSP rules and the client address is not authorized and caller was ignored because bypass is set to None\\r\\nClient address: xx.xx.xxx.xx\\r\\nCaller: appid=00000000-0000-0000-0000-0000000000000;oid=00000000-0000-0000-0000-0000000000000\\r\\nVault: someakv;location=westeurope","innererror":{"code":"ForbiddenByFirewall"}}',

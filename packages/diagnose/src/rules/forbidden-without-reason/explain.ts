@@ -3,6 +3,7 @@ import { powershell } from '../../fixes/powershell';
 import { value } from '../../fixes/quote';
 import { vaultResourceId } from '../../fixes/vault-id';
 import type { ExplainInput, Explanation } from '../../rule-kit/rule';
+import { explainManagedHsm } from './managed-hsm';
 
 /** `details.message` of a refused secure key release (the confidential-containers SKR sidecar). */
 export const SECURE_KEY_RELEASE = 'A secure key release was refused.';
@@ -47,6 +48,8 @@ function explainKeyRelease({ facts, details }: ExplainInput): Explanation {
 
 export function explainForbiddenWithoutReason(input: ExplainInput): Explanation {
   if (input.details.message === SECURE_KEY_RELEASE) return explainKeyRelease(input);
+  // A managed HSM has neither access policies nor Azure RBAC data roles: its own causes and fixes.
+  if (input.details.managedHsm === true) return explainManagedHsm(input);
   const { facts, details } = input;
   const vault = value(facts.vault, 'vault-name');
   const secret = value(facts.objectName, 'secret-name');

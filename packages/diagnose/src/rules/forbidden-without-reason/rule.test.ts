@@ -1,5 +1,6 @@
 import { diagnose } from '../../diagnose';
-import { findingOf, fixtureText, testRule } from '../../rule-kit/test-rule';
+import { UNKNOWN_PLATFORM } from '../../platform/detect';
+import { commandTexts, findingOf, fixtureText, testRule } from '../../rule-kit/test-rule';
 import { fixtures } from './fixtures';
 import rule from './rule';
 
@@ -28,5 +29,24 @@ describe('forbidden-without-reason: a refused secure key release', () => {
     expect(finding.causes[0]).toMatch(/^The key's release policy did not accept the container's attestation/);
     expect(finding.causes[1]).toContain('Managed HSM Crypto Officer and Crypto User local roles');
     expect(finding.fixes.map((f) => f.title)).toEqual(["Match the key's release policy to the container's security policy", "Give the sidecar's managed identity the key roles"]);
+  });
+});
+
+describe('forbidden-without-reason: a managed HSM', () => {
+  test('names local RBAC as the gate and assigns a local role with the HSM\'s name, not an Azure RBAC role or an access policy', () => {
+    const e = rule.explain({ facts: { vault: 'contoso-hsm', objectName: 'cmk', objectId: '29e1fbed-ab6d-4741-8d3f-48590f5943c0' }, details: { managedHsm: true }, platform: UNKNOWN_PLATFORM });
+    expect(e.summary).toBe('Managed HSM contoso-hsm refused the request (403 Forbidden), but the client printed no response body, so the log does not say which gate refused it.');
+    expect(e.causes[0]).toMatch(/^The caller has no local role in the HSM for this operation/);
+    expect(commandTexts(e)).toEqual([
+      'az keyvault key show --hsm-name contoso-hsm --name cmk --debug',
+      'az keyvault role assignment list --hsm-name contoso-hsm --assignee 29e1fbed-ab6d-4741-8d3f-48590f5943c0',
+      'az keyvault role assignment create --hsm-name contoso-hsm --role "Managed HSM Crypto User" --assignee 29e1fbed-ab6d-4741-8d3f-48590f5943c0 --scope /keys',
+      'New-AzKeyVaultRoleAssignment -HsmName contoso-hsm -RoleDefinitionName "Managed HSM Crypto User" -ObjectId 29e1fbed-ab6d-4741-8d3f-48590f5943c0 -Scope /keys',
+    ]);
+  });
+
+  test('a key vault keeps the access-policy and Azure RBAC advice', () => {
+    const e = rule.explain({ facts: { vault: 'kv-app' }, details: {}, platform: UNKNOWN_PLATFORM });
+    expect(commandTexts(e)).toContain('az keyvault secret show --vault-name kv-app --name <secret-name> --debug');
   });
 });

@@ -134,6 +134,14 @@ At line:1 char:1
     ],
   },
   {
+    name: 'azd up / Bicep: ConflictError "A vault with the same name already exists in deleted state" (purge protection on)',
+    source: 'https://dotnetpower.github.io/elb-dashboard/features_change/2026-05/2026-05-24-keyvault-soft-delete-recovery/',
+    text: 'A failed numbered deployment can leave the deterministic Key Vault name in Azure soft-delete. Because Key Vault purge protection is enabled, the next azd up cannot recreate the same name and fails during Bicep provisioning with ConflictError: A vault with the same name already exists in deleted state.',
+    expect: 'match',
+    facts: { vault: undefined, objectType: undefined },
+    details: { message: 'A soft-deleted key vault still holds this vault name.' },
+  },
+  {
     name: 'Portal: "Exist soft deleted vault with the same name."',
     source: 'https://github.com/MicrosoftDocs/azure-docs/issues/50228',
     text: 'This keyvault name is used in my script, and I need to delete and re-create many times. Now when I create a keyvault with this name, it will prompt "Exist soft deleted vault with the same name. "',

@@ -8,7 +8,7 @@ import { STATE_MESSAGES, stateIn } from './state';
 
 // 409 Conflict texts for objects and vault names, and the purge-protection refusals (403/400).
 const ANCHOR =
-  /is currently in a deleted but recoverable state|(?:Secret|Key|Certificate)(?: [A-Za-z0-9-]{1,127})? is currently being (?:deleted|recovered)|is currently being (?:deleted|recovered) and cannot be re-created|recently deleted but not purged after being placed in a recoverable state|Exist soft deleted vault with the same name|An existing soft-deleted Key Vault exists with the Name|Operation 'DeletedVaultPurge' is not allowed|is not allowed because purge protection is enabled/g;
+  /is currently in a deleted but recoverable state|(?:Secret|Key|Certificate)(?: [A-Za-z0-9-]{1,127})? is currently being (?:deleted|recovered)|is currently being (?:deleted|recovered) and cannot be re-created|recently deleted but not purged after being placed in a recoverable state|Exist soft deleted vault with the same name|A vault with the same name already exists in deleted state|An existing soft-deleted Key Vault exists with the Name|Operation 'DeletedVaultPurge' is not allowed|is not allowed because purge protection is enabled/g;
 // VaultAlreadyExists alone (ARM's short "The name 'x' is already in use.") most often means a
 // soft-deleted vault still holds the name.
 const SUPPORT = /\bObjectIs(?:DeletedButRecoverable|BeingDeleted|BeingRecovered)\b|\bVaultAlreadyExists\b/g;
@@ -69,6 +69,7 @@ export default defineRule({
     'ObjectIsBeingRecovered',
     'deleted but not purged',
     'soft deleted vault',
+    'already exists in deleted state',
     'soft-deleted Key Vault',
     'DeletedVaultPurge',
     'purge protection is enabled',

@@ -13,8 +13,9 @@ export const STATE_MESSAGES: Readonly<Record<SoftDeleteState, string>> = {
 };
 
 const SIGNS: readonly { state: SoftDeleteState; re: RegExp }[] = [
-  { state: 'purge-protected', re: /DeletedVaultPurge|purge protection is enabled/ },
-  { state: 'vault-name-held', re: /not purged after being placed in a recoverable state|soft deleted vault with the same name|existing soft-deleted Key Vault exists/ },
+  // The refusal says "is not allowed because purge protection is enabled"; prose around another refusal may just mention it.
+  { state: 'purge-protected', re: /DeletedVaultPurge|because purge protection is enabled/ },
+  { state: 'vault-name-held', re: /not purged after being placed in a recoverable state|soft deleted vault with the same name|existing soft-deleted Key Vault exists|vault with the same name already exists in deleted state/ },
   { state: 'recoverable', re: /deleted but recoverable state|ObjectIsDeletedButRecoverable/ },
   { state: 'being-deleted', re: /currently being deleted|ObjectIsBeingDeleted/ },
   { state: 'being-recovered', re: /currently being recovered|ObjectIsBeingRecovered/ },

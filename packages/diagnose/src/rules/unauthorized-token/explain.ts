@@ -47,7 +47,7 @@ export function explainUnauthorizedToken({ facts, details, platform }: ExplainIn
   if (note.keyRelease === true) return explainKeyReleaseToken();
   const code = facts.innerErrorCode;
   const where = facts.vault ? `Key Vault ${facts.vault}` : 'The key vault';
-  const resource = keyVaultResource(note.expected, details.cloud);
+  const resource = keyVaultResource(note.expected, details.cloud, details.managedHsm === true);
   const causes: string[] = [];
   const fixes: Fix[] = [];
   let summary: string;

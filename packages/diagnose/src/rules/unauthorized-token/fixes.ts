@@ -8,10 +8,19 @@ const RESOURCES: Readonly<Record<NonNullable<Details['cloud']>, string>> = {
   germany: 'https://vault.microsoftazure.de',
 };
 
-/** Key Vault's token resource: the audience the service said it expects, else the vault's cloud. */
-export function keyVaultResource(expected: string | undefined, cloud: Details['cloud']): string {
+// A managed HSM accepts only tokens for its own resource, never the vaults' one.
+const HSM_RESOURCES: Readonly<Record<NonNullable<Details['cloud']>, string>> = {
+  public: 'https://managedhsm.azure.net',
+  china: 'https://managedhsm.azure.cn',
+  usgov: 'https://managedhsm.usgovcloudapi.net',
+  // Azure Germany (closed) never offered managed HSMs.
+  germany: 'https://managedhsm.azure.net',
+};
+
+/** Key Vault's token resource: the audience the service said it expects, else the vault's (or managed HSM's) cloud. */
+export function keyVaultResource(expected: string | undefined, cloud: Details['cloud'], managedHsm = false): string {
   if (expected) return expected.replace(/\/{1,8}$/, '');
-  return RESOURCES[cloud ?? 'public'];
+  return (managedHsm ? HSM_RESOURCES : RESOURCES)[cloud ?? 'public'];
 }
 
 export function tenantFix(tenant: Value, platform: Platform): Fix {

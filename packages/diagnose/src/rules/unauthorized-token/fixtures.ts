@@ -181,4 +181,18 @@ Time:2018-08-06T20:49:15.4072258Z`,
     text: 'IDX10501: Signature validation failed. Unable to match key:',
     expect: 'no-match',
   },
+  {
+    name: 'Terraform azurerm with CLI auth: autorest prints only StatusCode=401 (empty body) for a Key Vault secret read',
+    source: 'https://github.com/hashicorp/terraform-provider-azurerm/issues/656',
+    text: '`* module.my_mod_instance.azurerm_key_vault_secret.my_secret_name: azurerm_key_vault_secret.my_secret_name: Error making Read request on Azure KeyVault Secret my_secret_name: keyvault.ManagementClient#GetSecret: Failure responding to request: StatusCode=401 -- Original Error: autorest/azure: error response cannot be parsed: "" error: EOF`',
+    expect: 'match',
+    facts: { innerErrorCode: undefined, httpStatus: 401 },
+    commands: ['az account get-access-token --resource https://vault.azure.net --query accessToken -o tsv'],
+  },
+  {
+    name: 'App Service plan quota refused with autorest StatusCode=401 (not Key Vault)',
+    source: 'https://blog.simontimms.com/2023/03/04/app-service-quota',
+    text: 'Error: creating Service Plan: (Serverfarm Name "***devplan" / Resource Group "***_dev"): web.AppServicePlansClient#CreateOrUpdate: Failure sending request: StatusCode=401 -- Original Error: Code="Unauthorized" Message="This region has quota of 0 instances for your subscription. Try selecting different region or SKU."',
+    expect: 'no-match',
+  },
 ];

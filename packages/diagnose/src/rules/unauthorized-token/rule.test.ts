@@ -78,3 +78,12 @@ describe('unauthorized-token: advice per AKV code', () => {
     ]);
   });
 });
+
+describe('unauthorized-token: a managed HSM', () => {
+  test('asks for a token for the managed HSM resource, not the key vault one', () => {
+    const e = rule.explain({ facts: {}, details: { managedHsm: true }, platform: UNKNOWN_PLATFORM });
+    const commands = e.fixes.flatMap((f) => f.commands.map((c) => c.text));
+    expect(commands).toContain('az account get-access-token --resource https://managedhsm.azure.net --query accessToken -o tsv');
+    expect(commands).not.toContain('az account get-access-token --resource https://vault.azure.net --query accessToken -o tsv');
+  });
+});

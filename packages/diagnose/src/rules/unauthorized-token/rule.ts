@@ -11,11 +11,14 @@ import { formatNote, parseNote, type TokenNote } from './note';
 // Key Vault's 401 sub-codes, and the AKV10000 sentence as older service versions wrote it (no code).
 // A raised SDK error that printed only `"statusCode": 401` (empty body) counts when the request went
 // to a vault: the token was missing or refused before any AKV code was written.
-// The confidential-containers key release tools print only the status of a refused token.
-const ANCHOR = /\bAKV1\d{4}\b|Request is missing a Bearer or PoP token|"statusCode":\s?401\b|AKV response body failed: http response status equal to 401 Unauthorized/g;
+// The confidential-containers key release tools print only the status of a refused token, and Go's
+// autorest prints only "StatusCode=401" when the 401 came with an empty body.
+const ANCHOR = /\bAKV1\d{4}\b|Request is missing a Bearer or PoP token|"statusCode":\s?401\b|StatusCode=401 -- Original Error|AKV response body failed: http response status equal to 401 Unauthorized/g;
 const KEY_RELEASE = /AKV response body failed/;
-const BARE_401 = /"statusCode":\s?401\b/;
-const VAULT_HOST = /\.vault\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)/;
+const BARE_401 = /"statusCode":\s?401\b|StatusCode=401 -- Original Error/;
+// A bare 401 is Key Vault's when the request went to a vault's or a managed HSM's data-plane host, or
+// a Key Vault client made it (autorest's keyvault.BaseClient, Terraform's "Azure KeyVault Secret").
+const VAULT_HOST = /\.(?:vault|managedhsm)\.(?:azure\.net|azure\.cn|usgovcloudapi\.net)|\bkeyvault\.[A-Za-z]{1,40}Client#|\bAzure KeyVault (?:Secret|Key|Certificate)\b/;
 const CODE = /\bAKV(1\d{4})\b/;
 const EXPECTED_TENANT = new RegExp(`Expected one of https://[A-Za-z0-9.-]{1,60}/(${GUID})/`);
 const FOUND_TENANT = new RegExp(`found https://[A-Za-z0-9.-]{1,60}/(${GUID})/`);
@@ -59,9 +62,14 @@ function extract(block: string, anchorText: string): { facts: Facts; details: De
 
 const RAW_BODY = /^\{"error":\{/;
 
+/** A 401 line that states no AKV code: only the status reached the log. */
+function isBare(line: string): boolean {
+  return BARE_401.test(line) && !CODE.test(line);
+}
+
 function isMissingToken(window: Window, o: Occurrence): boolean {
   const text = window.lineText(o.anchor);
-  return o.facts.innerErrorCode === 'AKV10000' || /Request is missing a Bearer/.test(text) || BARE_401.test(text);
+  return o.facts.innerErrorCode === 'AKV10000' || /Request is missing a Bearer/.test(text) || isBare(text);
 }
 
 /**
@@ -98,12 +106,12 @@ export default defineRule({
       { title: 'Moving a key vault to a different subscription (tenant ID)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/move-subscription' },
     ],
   },
-  markers: ['AKV100', 'Request is missing a Bearer or PoP token', '"statusCode": 401', '"statusCode":401', 'AKV response body failed'],
+  markers: ['AKV100', 'Request is missing a Bearer or PoP token', '"statusCode": 401', '"statusCode":401', 'StatusCode=401', 'AKV response body failed'],
   match: (window) =>
     handleChallenges(
       window,
       findOccurrences(window, { anchor: ANCHOR, before: 12, extract }).filter(
-        (o) => !BARE_401.test(window.lineText(o.anchor)) || VAULT_HOST.test(window.slice(o.from, o.to)),
+        (o) => !isBare(window.lineText(o.anchor)) || VAULT_HOST.test(window.slice(o.from, o.to)),
       ),
     ),
   explain: explainUnauthorizedToken,
