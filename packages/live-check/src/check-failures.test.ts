@@ -9,7 +9,7 @@ const SEED =
   'Client address is not authorized and caller is not a trusted service.\\r\\nClient address: 40.82.190.38\\r\\nCaller: appid=2c5a35cb-ef1f-4659-98a2-dca8761c0def;oid=f54370a6-bc53-4e02-8d73-63de4c317b54;iss=https://sts.windows.net/a1a2578a-8fd3-4595-bb18-7d17df8944b0/\\r\\nVault: hypervmigratio98a5kv;location=canadacentral';
 
 const VAULT = vaultBody({ name: 'hypervmigratio98a5kv', networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [] } });
-const LIST_PATH = `/subscriptions/${SUB}/providers/Microsoft.KeyVault/vaults`;
+const LIST_PATH = `/subscriptions/${SUB}/resources`;
 
 describe('liveCheck failures', () => {
   let h: Harness;
@@ -19,14 +19,14 @@ describe('liveCheck failures', () => {
   afterEach(async () => h.server.close());
 
   it('403 AuthorizationFailed → forbidden, naming the role the reading identity needs', async () => {
-    h.server.override = (r) => (r.path.endsWith('/vaults') ? authorizationFailed('Microsoft.KeyVault/vaults/read', `/subscriptions/${r.path.split('/')[2] ?? ''}`) : undefined);
+    h.server.override = (r) => (r.path.endsWith('/resources') ? authorizationFailed('Microsoft.Resources/subscriptions/resources/read', `/subscriptions/${r.path.split('/')[2] ?? ''}`) : undefined);
     const result = await liveCheck(h.options({ finding: findingIn(SEED, 'firewall'), vaultName: 'hypervmigratio98a5kv', allowed: { tenants: ['a1a2578a-8fd3-4595-bb18-7d17df8944b0'], subscriptions: [SUB] } }));
     expect(result).toEqual({
       outcome: {
         kind: 'forbidden',
         // The SDK's pager drops ARM's message, so only the code survives a listing.
         message: `listing vaults in subscription ${SUB}: forbidden (403 AuthorizationFailed)`,
-        needs: `Reader on subscription ${SUB} (Microsoft.KeyVault/vaults/read), or Reader on the vault`,
+        needs: `Reader on subscription ${SUB} (Microsoft.Resources/subscriptions/resources/read), or Reader on the vault`,
       },
       verdicts: [],
       checks: [],

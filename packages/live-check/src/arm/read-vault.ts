@@ -6,7 +6,7 @@ import { type ArmSettings, keyVaultClient } from './client';
 import { scopeOf } from './resource-id';
 
 /** An SDK vault checked against the shape the model is built from. */
-export function checkVault(raw: unknown): Read<ArmVault> {
+function checkVault(raw: unknown): Read<ArmVault> {
   const parsed = ArmVaultSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, failure: { kind: 'not-supported', message: `ARM returned a vault this version cannot read (${issues(parsed.error)})` } };

@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 export interface ArmData {
   /** Vault bodies per subscription id. */
   vaults: Record<string, unknown[]>;
-  /** Vaults per page of a subscription listing; later pages come through nextLink. */
+  /** Vaults per page of a subscription's resources listing; later pages come through nextLink. */
   pageSize?: number;
   /** Private endpoint connection bodies per vault id (lower case). */
   endpointConnections?: Record<string, unknown[]>;
@@ -67,6 +67,12 @@ const idOf = (body: unknown): string => (typeof body === 'object' && body !== nu
 const propsOf = (body: unknown): Record<string, unknown> =>
   typeof body === 'object' && body !== null && 'properties' in body && typeof body.properties === 'object' && body.properties !== null ? { ...body.properties } : {};
 
+/** What the resources list says of a vault: its body without `properties` (or systemData). */
+function trackedResource(body: unknown): Record<string, unknown> {
+  const keep = new Set(['id', 'name', 'type', 'location', 'tags']);
+  return Object.fromEntries(Object.entries(typeof body === 'object' && body !== null ? body : {}).filter(([k]) => keep.has(k)));
+}
+
 const ALL_PRINCIPALS = '00000000-0000-0000-0000-000000000000';
 
 /** The principal ids an ARM filter selects: `principalId eq` one id, `assignedTo()` the id and its groups. */
@@ -79,12 +85,15 @@ function principalsOf(data: ArmData, filter: string): string[] | undefined {
 
 function route(data: ArmData, req: Seen, endpoint: string): Reply {
   const path = lower(req.path);
-  let m = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.keyvault\/vaults$/.exec(path);
+  // The generic resources list filtered by type (the SDK's vaults.list): id, name, type, location and
+  // tags of each vault, never its properties.
+  let m = /^\/subscriptions\/([^/]+)\/resources$/.exec(path);
   if (m) {
-    const all = data.vaults[m[1] ?? ''] ?? [];
+    if (req.query.get('$filter') !== "resourceType eq 'Microsoft.KeyVault/vaults'") return error(400, 'InvalidFilterInQueryString', 'only the Key Vault type filter is served here');
+    const all = (data.vaults[m[1] ?? ''] ?? []).map(trackedResource);
     const size = data.pageSize ?? 100;
     const skip = Number(req.query.get('$skiptoken') ?? '0');
-    const next = skip + size < all.length ? `${endpoint}${req.path}?api-version=${req.query.get('api-version') ?? ''}&$skiptoken=${skip + size}` : undefined;
+    const next = skip + size < all.length ? `${endpoint}${req.path}?api-version=${req.query.get('api-version') ?? ''}&$filter=${encodeURIComponent(req.query.get('$filter') ?? '')}&$skiptoken=${skip + size}` : undefined;
     return { status: 200, body: { value: all.slice(skip, skip + size), ...(next ? { nextLink: next } : {}) } };
   }
   m = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.keyvault\/vaults\/([^/]+))(\/privateendpointconnections)?$/.exec(path);
