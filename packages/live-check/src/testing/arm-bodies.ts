@@ -144,11 +144,18 @@ export function perimeterBody(name: string, rg = 'rg-network', sub = SUB): Recor
   return { id: perimeterId(name, rg, sub), name, type: 'Microsoft.Network/networkSecurityPerimeters', location: 'canadacentral', properties: { provisioningState: 'Succeeded', perimeterGuid: '8f1b0c8e-6b2a-4d3e-9f1a-0a1b2c3d4e5f' } };
 }
 
-export function associationBody(perimeter: string, resourceId: string, profile: string, accessMode: string): Record<string, unknown> {
+/** An association; a profile or access mode left out is one ARM did not name. */
+export function associationBody(perimeter: string, resourceId: string, profile: string | undefined, accessMode: string | undefined): Record<string, unknown> {
   return {
     id: `${perimeter}/resourceAssociations/kv-association`,
     name: 'kv-association',
     type: 'Microsoft.Network/networkSecurityPerimeters/resourceAssociations',
-    properties: { privateLinkResource: { id: resourceId }, profile: { id: `${perimeter}/profiles/${profile}` }, accessMode, provisioningState: 'Succeeded', hasProvisioningIssues: 'no' },
+    properties: {
+      privateLinkResource: { id: resourceId },
+      ...(profile === undefined ? {} : { profile: { id: `${perimeter}/profiles/${profile}` } }),
+      ...(accessMode === undefined ? {} : { accessMode }),
+      provisioningState: 'Succeeded',
+      hasProvisioningIssues: 'no',
+    },
   };
 }

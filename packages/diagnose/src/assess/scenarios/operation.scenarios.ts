@@ -37,6 +37,7 @@ const rbac = (...assignments: { roleName: string; roleDefinitionId: string; data
   enableRbacAuthorization: true,
   roleAssignments: assignments.map((a) => ({ scope: VAULT_ID, principalId: OID, ...a, dataActions: [...a.dataActions] })),
   denyAssignments: [],
+  groupsExpanded: true,
 });
 
 export const OPERATION_SCENARIOS: readonly Scenario[] = [
@@ -171,14 +172,14 @@ export const OPERATION_SCENARIOS: readonly Scenario[] = [
     doc: READER,
     finding: rbacRefusal('/secrets/db-password'),
     model: rbac(ROLE.reader),
-    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/getSecret/action for GET /secrets/db-password at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; direct assignments only, group memberships are not expanded)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
+    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/getSecret/action for GET /secrets/db-password at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; group assignments included)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
   },
   {
     name: 'RBAC: a custom role with only getSecret cannot list',
     doc: LIST_SECRETS,
     finding: rbacRefusal('/secrets'),
     model: rbac(ROLE.getSecretOnly),
-    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/readMetadata/action for GET /secrets (list) at this scope (holds ci-secret-getter at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; direct assignments only, group memberships are not expanded)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
+    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/readMetadata/action for GET /secrets (list) at this scope (holds ci-secret-getter at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; group assignments included)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
   },
   {
     name: 'RBAC: a custom role with only getSecret reads one secret',
@@ -199,7 +200,7 @@ export const OPERATION_SCENARIOS: readonly Scenario[] = [
     doc: CSE_USER,
     finding: rbacRefusal(`/keys/cmk/${VERSION}/wrapkey`),
     model: rbac(ROLE.reader),
-    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/keys/wrap/action for POST /keys/cmk/4387e9f3d6e14c459867679a90fd0f79/wrapkey at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; direct assignments only, group memberships are not expanded)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Crypto Service Encryption User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
+    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/keys/wrap/action for POST /keys/cmk/4387e9f3d6e14c459867679a90fd0f79/wrapkey at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; group assignments included)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Crypto Service Encryption User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
   },
   {
     name: 'RBAC: Certificate User lists certificates',
@@ -213,6 +214,6 @@ export const OPERATION_SCENARIOS: readonly Scenario[] = [
     doc: SECRETS_USER,
     finding: { rule: 'rbac', facts: { ...rbacRefusal('/secrets').facts, action: 'Microsoft.KeyVault/vaults/secrets/getSecret/action' } },
     model: rbac(ROLE.reader),
-    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/getSecret/action at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; direct assignments only, group memberships are not expanded)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
+    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/getSecret/action at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; group assignments included)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
   },
 ];
