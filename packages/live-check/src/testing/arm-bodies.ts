@@ -159,3 +159,34 @@ export function associationBody(perimeter: string, resourceId: string, profile: 
     },
   };
 }
+
+export interface AccessRuleShape {
+  readonly name: string;
+  readonly direction?: 'Inbound' | 'Outbound';
+  readonly addressPrefixes?: readonly string[];
+  /** Subscription GUIDs; ARM holds them as `/subscriptions/<guid>` ids. */
+  readonly subscriptions?: readonly string[];
+  readonly serviceTags?: readonly string[];
+  readonly perimeters?: readonly string[];
+  readonly fqdns?: readonly string[];
+}
+
+/** An access rule of a profile, as NetworkSecurityPerimeterAccessRules_List returns it (2024-07-01 NspAccessRuleList example). */
+export function accessRuleBody(profileId: string, r: AccessRuleShape): Record<string, unknown> {
+  return {
+    id: `${profileId}/accessRules/${r.name}`,
+    name: r.name,
+    type: 'Microsoft.Network/networkSecurityPerimeters/profiles/accessRules',
+    properties: {
+      provisioningState: 'Succeeded',
+      direction: r.direction ?? 'Inbound',
+      addressPrefixes: [...(r.addressPrefixes ?? [])],
+      fullyQualifiedDomainNames: [...(r.fqdns ?? [])],
+      subscriptions: (r.subscriptions ?? []).map((sub) => ({ id: `/subscriptions/${sub}` })),
+      networkSecurityPerimeters: (r.perimeters ?? []).map((id) => ({ id, perimeterGuid: '00000000-0000-4000-8000-000000000001', location: 'canadacentral' })),
+      emailAddresses: [],
+      phoneNumbers: [],
+      serviceTags: [...(r.serviceTags ?? [])],
+    },
+  };
+}

@@ -20,6 +20,8 @@ export interface ArmData {
   perimeters?: Record<string, unknown[]>;
   /** Association bodies per perimeter id (lower case). */
   associations?: Record<string, unknown[]>;
+  /** Access rule bodies per profile id (lower case). */
+  accessRules?: Record<string, unknown[]>;
   /** The service-tags answer per subscription id (lower case), whatever the location. */
   serviceTags?: Record<string, unknown>;
 }
@@ -135,6 +137,8 @@ function route(data: ArmData, req: Seen, endpoint: string): Reply {
   if (m) return { status: 200, body: { value: data.perimeters?.[m[1] ?? ''] ?? [] } };
   m = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/networksecurityperimeters\/[^/]+)\/resourceassociations$/.exec(path);
   if (m) return { status: 200, body: { value: data.associations?.[m[1] ?? ''] ?? [] } };
+  m = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/networksecurityperimeters\/[^/]+\/profiles\/[^/]+)\/accessrules$/.exec(path);
+  if (m) return { status: 200, body: { value: data.accessRules?.[m[1] ?? ''] ?? [] } };
   m = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.network\/locations\/[a-z0-9]+\/servicetags$/.exec(path);
   if (m) {
     const body = data.serviceTags?.[m[1] ?? ''];

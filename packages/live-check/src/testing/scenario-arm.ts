@@ -1,6 +1,6 @@
 import type { VaultAccessModel } from '@kvdoctor/diagnose';
 import type { ReadName } from '../outcome';
-import { associationBody, perimeterBody, vaultBody } from './arm-bodies';
+import { accessRuleBody, associationBody, perimeterBody, vaultBody } from './arm-bodies';
 import { authorizationFailed, type ArmData, type Reply, type Seen } from './arm-server';
 import { assignment, customRoleDefinition, denyAssignment } from './rbac-bodies';
 
@@ -108,12 +108,18 @@ export function armStateOf(model: VaultAccessModel, objectId: string | undefined
       : {
           perimeters: { [perimeterSub]: [perimeterBody(perimeterName, perimeterRg, perimeterSub)] },
           associations: { [lower(perimeter)]: [associationBody(perimeter, model.id, nsp?.profile, nsp?.mode)] },
+          ...(nsp?.profile === undefined || nsp.accessRules === undefined
+            ? {}
+            : { accessRules: { [lower(`${perimeter}/profiles/${nsp.profile}`)]: nsp.accessRules.map((r) => accessRuleBody(`${perimeter}/profiles/${nsp.profile ?? ''}`, r)) } }),
         }),
   };
   // In RBAC mode the live check reads role and deny assignments of the finding's caller.
   const rbacReads = model.enableRbacAuthorization && objectId !== undefined;
   const unreadable: { read: ReadName; path: string; action: string }[] = [
     ...(nsp === undefined ? [{ read: 'nsp' as const, path: '/networksecurityperimeters', action: 'Microsoft.Network/networkSecurityPerimeters/read' }] : []),
+    ...(perimeter !== undefined && nsp?.profile !== undefined && nsp.accessRules === undefined
+      ? [{ read: 'nsp-access-rules' as const, path: '/accessrules', action: 'Microsoft.Network/networkSecurityPerimeters/profiles/accessRules/read' }]
+      : []),
     ...(rbacReads && model.roleAssignments === undefined ? [{ read: 'role-assignments' as const, path: '/roleassignments', action: 'Microsoft.Authorization/roleAssignments/read' }] : []),
     ...(rbacReads && model.denyAssignments === undefined ? [{ read: 'deny-assignments' as const, path: '/denyassignments', action: 'Microsoft.Authorization/denyAssignments/read' }] : []),
   ];
@@ -126,7 +132,7 @@ export function armStateOf(model: VaultAccessModel, objectId: string | undefined
           return hit === undefined ? undefined : authorizationFailed(hit.action, req.path);
         };
   // The live check notes the shared reads first (nsp), then each caller's (roles, their definitions, denies).
-  const order: readonly ReadName[] = ['private-endpoints', 'nsp', 'role-assignments', 'role-definitions', 'deny-assignments'];
+  const order: readonly ReadName[] = ['private-endpoints', 'nsp', 'nsp-access-rules', 'role-assignments', 'role-definitions', 'deny-assignments'];
   const incomplete = [...unreadable.map((u) => u.read), ...(definitionsUnread ? ['role-definitions' as const] : [])].sort((a, b) => order.indexOf(a) - order.indexOf(b));
   return { data, subscriptions, override, incomplete };
 }
