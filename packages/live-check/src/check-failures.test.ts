@@ -1,7 +1,7 @@
 import { SignedOutCredential, StaticTokenCredential } from './arm/testing/test-credential';
 import { liveCheck } from './check';
 import { OTHER_SUB, SUB, vaultBody, vaultId } from './testing/arm-bodies';
-import { authorizationFailed, closedPort, throttled } from './testing/arm-server';
+import { authorizationFailed, closedPort, throttled, throttledMs } from './testing/arm-server';
 import { findingIn } from './testing/finding';
 import { type Harness, startHarness } from './testing/harness';
 
@@ -65,6 +65,52 @@ describe('liveCheck failures', () => {
       kind: 'throttled',
       message: `listing vaults in subscription ${SUB}: ARM is throttling this identity (429 SubscriptionRequestsThrottled); retry after 17 s`,
       retryAfterSeconds: 17,
+    });
+  });
+
+  describe("throttling: the SDK's own retry policy waits and retries, counted at the server", () => {
+    const id = vaultId('hypervmigratio98a5kv');
+    const hinted = () => ({ ...findingIn(SEED, 'firewall'), details: { ...findingIn(SEED, 'firewall').details, subscriptionId: SUB, resourceGroup: 'rg-migrate-cc' } });
+    /** 429 for the first `times` requests to `path`, then the normal answer. */
+    const throttleFirst = (path: string, times: number, reply: ReturnType<typeof throttledMs>) => {
+      let left = times;
+      h.server.override = (r) => (r.path === path && left-- > 0 ? reply : undefined);
+    };
+    const count = (path: string) => h.server.requests.filter((r) => r.path === path).length;
+
+    it('retry-after-ms on the vault read: retried once, then read', async () => {
+      throttleFirst(id, 1, throttledMs('retry-after-ms', 20));
+      const result = await liveCheck(h.options({ finding: hinted(), vaultName: 'hypervmigratio98a5kv', maxRetries: 2 }));
+      expect(result.outcome).toEqual({ kind: 'ok', vaultId: id, incomplete: [] });
+      expect(count(id)).toBe(2);
+    });
+
+    it('x-ms-retry-after-ms on the endpoint listing: retried twice, then read', async () => {
+      throttleFirst(`${id}/privateEndpointConnections`, 2, throttledMs('x-ms-retry-after-ms', 20));
+      const result = await liveCheck(h.options({ finding: hinted(), vaultName: 'hypervmigratio98a5kv', maxRetries: 3 }));
+      expect(result.outcome).toEqual({ kind: 'ok', vaultId: id, incomplete: [] });
+      expect(count(`${id}/privateEndpointConnections`)).toBe(3);
+    });
+
+    it('retries used up: throttled, with the wait ARM asked for in whole seconds', async () => {
+      throttleFirst(id, 10, throttledMs('x-ms-retry-after-ms', 1_500));
+      const started = Date.now();
+      const result = await liveCheck(h.options({ finding: hinted(), vaultName: 'hypervmigratio98a5kv', maxRetries: 1, timeoutMs: 10_000 }));
+      // The one retry waited the 1.5 s the header asked for (the SDK's default backoff starts at 0.8 s).
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_450);
+      expect(result.outcome).toEqual({
+        kind: 'throttled',
+        message: 'reading vault hypervmigratio98a5kv in resource group rg-migrate-cc: ARM is throttling this identity (429 SubscriptionRequestsThrottled); retry after 2 s',
+        retryAfterSeconds: 2,
+      });
+      expect(count(id)).toBe(2);
+    });
+
+    it('no retries by default: one request, so the deadline bounds the answer', async () => {
+      throttleFirst(id, 10, throttledMs('retry-after-ms', 20));
+      const result = await liveCheck(h.options({ finding: hinted(), vaultName: 'hypervmigratio98a5kv' }));
+      expect(result.outcome).toMatchObject({ kind: 'throttled', retryAfterSeconds: 1 });
+      expect(count(id)).toBe(1);
     });
   });
 

@@ -3,7 +3,7 @@ import type { Deadline } from '../deadline';
 import type { Failure, Read } from '../outcome';
 import { attempt } from './attempt';
 import { type ArmSettings, networkClient } from './client';
-import { scopeOf } from './resource-id';
+import { lastSegment, scopeOf } from './resource-id';
 
 type Nsp = NonNullable<VaultAccessModel['nsp']>;
 type AccessRule = NonNullable<Nsp['accessRules']>[number];
@@ -29,12 +29,12 @@ function searchSubscription(s: ArmSettings, subscriptionId: string, vaultId: str
     async () => {
       const client = networkClient(s, subscriptionId);
       for await (const perimeter of client.networkSecurityPerimeters.listBySubscription({ abortSignal: deadline.signal })) {
-        const parts = perimeter.id?.split('/') ?? [];
-        const resourceGroup = parts[4];
-        if (perimeter.id === undefined || resourceGroup === undefined || perimeter.name === undefined) continue;
+        if (perimeter.id === undefined || perimeter.name === undefined) continue;
+        const { resourceGroup } = scopeOf(perimeter.id);
+        if (resourceGroup === '') continue;
         for await (const a of client.networkSecurityPerimeterAssociations.list(resourceGroup, perimeter.name, { abortSignal: deadline.signal })) {
           if (a.privateLinkResource?.id?.toLowerCase() !== want) continue;
-          const profile = a.profile?.id?.split('/').pop();
+          const profile = a.profile?.id === undefined ? undefined : lastSegment(a.profile.id);
           return { associated: true, perimeter: perimeter.id, ...(isMode(a.accessMode) ? { mode: a.accessMode } : {}), ...(profile ? { profile } : {}) };
         }
       }
@@ -42,8 +42,6 @@ function searchSubscription(s: ArmSettings, subscriptionId: string, vaultId: str
     },
   );
 }
-
-const lastSegment = (id: string): string => id.split('/').filter(Boolean).pop() ?? id;
 
 /**
  * The inbound access rules of the vault's profile, which decide in Enforced mode (and under

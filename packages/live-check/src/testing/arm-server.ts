@@ -60,6 +60,11 @@ export function authorizationFailed(action: string, scope: string): Reply {
   );
 }
 
+/** A 429 whose wait is in milliseconds, in one of the two headers ARM and the SDK's throttling policy use. */
+export function throttledMs(header: 'retry-after-ms' | 'x-ms-retry-after-ms', ms: number): Reply {
+  return error(429, 'SubscriptionRequestsThrottled', "Number of 'read' requests exceeded.", { [header]: String(ms) });
+}
+
 export function throttled(seconds: number): Reply {
   return error(429, 'SubscriptionRequestsThrottled', `Number of 'read' requests exceeded. Please try again after '${seconds}' seconds.`, { 'retry-after': String(seconds) });
 }
