@@ -41,7 +41,7 @@ const CHECK_LABEL: Record<VerdictCheck, string> = {
   'access-policy': 'Access policy',
 };
 
-const READ_LABEL = { 'private-endpoints': 'private endpoints', 'role-assignments': 'role assignments', 'role-definitions': 'role definitions', 'deny-assignments': 'deny assignments', nsp: 'network security perimeter' } as const;
+const READ_LABEL = { 'private-endpoints': 'private endpoints', 'role-assignments': 'role assignments', 'role-definitions': 'role definitions', 'deny-assignments': 'deny assignments', nsp: 'network security perimeter', 'nsp-access-rules': "network security perimeter's access rules" } as const;
 
 export const NO_CREDENTIALS =
   'Live checks are not set up on this bot: it has no Azure identity to read vaults with. Its admin must give the bot\'s host a managed identity with Reader on the vault (and set AZURE_CLIENT_ID for a user-assigned one), or set AZURE_TENANT_ID, AZURE_CLIENT_ID and AZURE_CLIENT_SECRET.';

@@ -1,7 +1,7 @@
 import { SignedOutCredential, StaticTokenCredential } from './arm/testing/test-credential';
 import { liveCheck } from './check';
 import { OTHER_SUB, SUB, vaultBody, vaultId } from './testing/arm-bodies';
-import { authorizationFailed, closedPort, throttled } from './testing/arm-server';
+import { authorizationFailed, closedPort, throttled, throttledMs } from './testing/arm-server';
 import { findingIn } from './testing/finding';
 import { type Harness, startHarness } from './testing/harness';
 
@@ -9,7 +9,7 @@ const SEED =
   'Client address is not authorized and caller is not a trusted service.\\r\\nClient address: 40.82.190.38\\r\\nCaller: appid=2c5a35cb-ef1f-4659-98a2-dca8761c0def;oid=f54370a6-bc53-4e02-8d73-63de4c317b54;iss=https://sts.windows.net/a1a2578a-8fd3-4595-bb18-7d17df8944b0/\\r\\nVault: hypervmigratio98a5kv;location=canadacentral';
 
 const VAULT = vaultBody({ name: 'hypervmigratio98a5kv', networkAcls: { bypass: 'AzureServices', defaultAction: 'Deny', ipRules: [] } });
-const LIST_PATH = `/subscriptions/${SUB}/providers/Microsoft.KeyVault/vaults`;
+const LIST_PATH = `/subscriptions/${SUB}/resources`;
 
 describe('liveCheck failures', () => {
   let h: Harness;
@@ -19,14 +19,14 @@ describe('liveCheck failures', () => {
   afterEach(async () => h.server.close());
 
   it('403 AuthorizationFailed → forbidden, naming the role the reading identity needs', async () => {
-    h.server.override = (r) => (r.path.endsWith('/vaults') ? authorizationFailed('Microsoft.KeyVault/vaults/read', `/subscriptions/${r.path.split('/')[2] ?? ''}`) : undefined);
+    h.server.override = (r) => (r.path.endsWith('/resources') ? authorizationFailed('Microsoft.Resources/subscriptions/resources/read', `/subscriptions/${r.path.split('/')[2] ?? ''}`) : undefined);
     const result = await liveCheck(h.options({ finding: findingIn(SEED, 'firewall'), vaultName: 'hypervmigratio98a5kv', allowed: { tenants: ['a1a2578a-8fd3-4595-bb18-7d17df8944b0'], subscriptions: [SUB] } }));
     expect(result).toEqual({
       outcome: {
         kind: 'forbidden',
         // The SDK's pager drops ARM's message, so only the code survives a listing.
         message: `listing vaults in subscription ${SUB}: forbidden (403 AuthorizationFailed)`,
-        needs: `Reader on subscription ${SUB} (Microsoft.KeyVault/vaults/read), or Reader on the vault`,
+        needs: `Reader on subscription ${SUB} (Microsoft.Resources/subscriptions/resources/read), or Reader on the vault`,
       },
       verdicts: [],
       checks: [],
@@ -65,6 +65,52 @@ describe('liveCheck failures', () => {
       kind: 'throttled',
       message: `listing vaults in subscription ${SUB}: ARM is throttling this identity (429 SubscriptionRequestsThrottled); retry after 17 s`,
       retryAfterSeconds: 17,
+    });
+  });
+
+  describe("throttling: the SDK's own retry policy waits and retries, counted at the server", () => {
+    const id = vaultId('hypervmigratio98a5kv');
+    const hinted = () => ({ ...findingIn(SEED, 'firewall'), details: { ...findingIn(SEED, 'firewall').details, subscriptionId: SUB, resourceGroup: 'rg-migrate-cc' } });
+    /** 429 for the first `times` requests to `path`, then the normal answer. */
+    const throttleFirst = (path: string, times: number, reply: ReturnType<typeof throttledMs>) => {
+      let left = times;
+      h.server.override = (r) => (r.path === path && left-- > 0 ? reply : undefined);
+    };
+    const count = (path: string) => h.server.requests.filter((r) => r.path === path).length;
+
+    it('retry-after-ms on the vault read: retried once, then read', async () => {
+      throttleFirst(id, 1, throttledMs('retry-after-ms', 20));
+      const result = await liveCheck(h.options({ finding: hinted(), vaultName: 'hypervmigratio98a5kv', maxRetries: 2 }));
+      expect(result.outcome).toEqual({ kind: 'ok', vaultId: id, incomplete: [] });
+      expect(count(id)).toBe(2);
+    });
+
+    it('x-ms-retry-after-ms on the endpoint listing: retried twice, then read', async () => {
+      throttleFirst(`${id}/privateEndpointConnections`, 2, throttledMs('x-ms-retry-after-ms', 20));
+      const result = await liveCheck(h.options({ finding: hinted(), vaultName: 'hypervmigratio98a5kv', maxRetries: 3 }));
+      expect(result.outcome).toEqual({ kind: 'ok', vaultId: id, incomplete: [] });
+      expect(count(`${id}/privateEndpointConnections`)).toBe(3);
+    });
+
+    it('retries used up: throttled, with the wait ARM asked for in whole seconds', async () => {
+      throttleFirst(id, 10, throttledMs('x-ms-retry-after-ms', 1_500));
+      const started = Date.now();
+      const result = await liveCheck(h.options({ finding: hinted(), vaultName: 'hypervmigratio98a5kv', maxRetries: 1, timeoutMs: 10_000 }));
+      // The one retry waited the 1.5 s the header asked for (the SDK's default backoff starts at 0.8 s).
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1_450);
+      expect(result.outcome).toEqual({
+        kind: 'throttled',
+        message: 'reading vault hypervmigratio98a5kv in resource group rg-migrate-cc: ARM is throttling this identity (429 SubscriptionRequestsThrottled); retry after 2 s',
+        retryAfterSeconds: 2,
+      });
+      expect(count(id)).toBe(2);
+    });
+
+    it('no retries by default: one request, so the deadline bounds the answer', async () => {
+      throttleFirst(id, 10, throttledMs('retry-after-ms', 20));
+      const result = await liveCheck(h.options({ finding: hinted(), vaultName: 'hypervmigratio98a5kv' }));
+      expect(result.outcome).toMatchObject({ kind: 'throttled', retryAfterSeconds: 1 });
+      expect(count(id)).toBe(1);
     });
   });
 

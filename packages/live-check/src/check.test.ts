@@ -28,10 +28,27 @@ describe('liveCheck against a local ARM server', () => {
     });
     expect(result.model?.networkAcls.ipRules).toEqual(['52.228.82.0/24', '20.37.194.0/24', '191.235.226.0/24']);
     // Three pages in the other subscription: the SDK followed nextLink.
-    const listings = h.server.requests.filter((r) => r.path === `/subscriptions/${OTHER_SUB}/providers/Microsoft.KeyVault/vaults`);
+    const listings = h.server.requests.filter((r) => r.path === `/subscriptions/${OTHER_SUB}/resources`);
     expect(listings.map((r) => r.query.get('$skiptoken'))).toEqual([null, '2', '4']);
     expect(h.server.requests.every((r) => r.authorization === 'Bearer kvdoctor-test-token')).toBe(true);
-    expect(new Set(h.credential.scopes)).toEqual(new Set([`${h.server.endpoint}/.default`]));
+    // One token for the whole check.
+    expect(h.credential.scopes).toEqual([`${h.server.endpoint}/.default`]);
+    // Every request, exactly: the type-filtered resources lists (ids and names only), then the one
+    // vault's body and its endpoints, then perimeters. No other vault's body is ever requested.
+    const seen = h.server.requests.map((r) => `${r.method} ${r.path}${r.query.get('$skiptoken') === null ? '' : ` skip ${r.query.get('$skiptoken') ?? ''}`}`).sort();
+    expect(seen).toEqual(
+      [
+        `GET /subscriptions/${SUB}/resources`,
+        `GET /subscriptions/${SUB}/resources skip 2`,
+        `GET /subscriptions/${OTHER_SUB}/resources`,
+        `GET /subscriptions/${OTHER_SUB}/resources skip 2`,
+        `GET /subscriptions/${OTHER_SUB}/resources skip 4`,
+        `GET ${id}`,
+        `GET ${id}/privateEndpointConnections`,
+        `GET /subscriptions/${SUB}/providers/Microsoft.Network/networkSecurityPerimeters`,
+        `GET /subscriptions/${OTHER_SUB}/providers/Microsoft.Network/networkSecurityPerimeters`,
+      ].sort(),
+    );
   });
 
   it('remembers name → id and reads the vault directly the second time', async () => {

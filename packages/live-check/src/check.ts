@@ -126,7 +126,9 @@ async function readTheRest(
     return undefined;
   };
   const connections = note('private-endpoints', endpoints);
-  const perimeter = note('nsp', nsp);
+  const nspRead = note('nsp', nsp);
+  if (nspRead?.rulesFailure) incomplete.push({ read: 'nsp-access-rules', failure: nspRead.rulesFailure });
+  const perimeter = nspRead?.nsp;
   const shared = {
     ...(connections ? { privateEndpointConnections: connections } : {}),
     ...(perimeter ? { nsp: perimeter } : {}),

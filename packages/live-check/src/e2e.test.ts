@@ -111,15 +111,15 @@ describe('live check end to end: seed findings against a local ARM server', () =
       associations: { [perimeter.toLowerCase()]: [associationBody(perimeter, vault, 'ci-agents', 'Enforced')] },
     });
     const result = await liveCheck(hh.options({ finding: findingIn(TEXTS.nspSeed.text, 'nsp'), vaultName: 'kv-pipelines-prod' }));
-    expect(result.model?.nsp).toEqual({ associated: true, mode: 'Enforced', perimeter, profile: 'ci-agents' });
+    expect(result.model?.nsp).toEqual({ associated: true, mode: 'Enforced', perimeter, profile: 'ci-agents', accessRules: [] });
     expect(result.verdicts[0]).toEqual({
       check: 'nsp',
-      status: 'unknown',
+      status: 'fail',
       evidence:
-        "associated with perimeter nsp-ci (profile ci-agents) in Enforced mode: the perimeter's inbound access rules decide for the caller (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); its access rules were not read",
+        "associated with perimeter nsp-ci (profile ci-agents) in Enforced mode: the perimeter's inbound access rules decide for the caller (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); the profile has no inbound access rules, so no public caller gets in",
       command: {
-        tool: 'powershell',
-        text: 'New-AzNetworkSecurityPerimeterAccessRule -Name <rule-name> -ProfileName ci-agents -ResourceGroupName rg-network -SecurityPerimeterName nsp-ci -AddressPrefix <client-ip> -Direction Inbound',
+        tool: 'az',
+        text: 'az extension add --upgrade --name nsp && az network perimeter profile access-rule create --resource-group rg-network --perimeter-name nsp-ci --profile-name ci-agents --name <rule-name> --direction Inbound --address-prefixes \'[<client-ip>/32]\'',
       },
     });
   });

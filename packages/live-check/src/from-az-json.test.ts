@@ -3,6 +3,7 @@ import { checkFromAzJson, modelFromAzJson } from './from-az-json';
 import { FIREWALLED_VAULT, PRIVATE_RBAC_VAULT, SAMPLE_VAULT } from './testing/az-show';
 import { TEXTS } from './testing/e2e-texts';
 import { findingIn } from './testing/finding';
+import { scenarioFinding } from './testing/scenario-finding';
 
 const seedFinding = (): Finding => findingIn(TEXTS.firewallSeed.text, 'firewall');
 
@@ -65,6 +66,23 @@ describe('az keyvault show JSON → model', () => {
         evidence: 'access-policy mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has secrets [get, list]: list is now granted',
       },
     ]);
+  });
+
+  it('on an RBAC vault says unknown, not pass, for what az keyvault show never prints (roles, denies, perimeters)', () => {
+    const oid = 'f54370a6-bc53-4e02-8d73-63de4c317b54';
+    const finding = scenarioFinding('rbac', { innerErrorCode: 'ForbiddenByRbac', objectId: oid, requestUrl: 'https://sample-vault.vault.azure.net/secrets/db-password?api-version=7.4' });
+    const result = checkFromAzJson(finding, PRIVATE_RBAC_VAULT.json);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.model.roleAssignments).toBeUndefined();
+    expect(result.model.denyAssignments).toBeUndefined();
+    expect(result.model.nsp).toBeUndefined();
+    expect(result.verdicts.find((v) => v.check === 'nsp')).toEqual({ check: 'nsp', status: 'unknown', evidence: 'network security perimeter associations could not be read' });
+    expect(result.verdicts.find((v) => v.check === 'role-assignment')).toEqual({
+      check: 'role-assignment',
+      status: 'unknown',
+      evidence: `RBAC mode: the role assignments of object ${oid} could not be read; Microsoft.KeyVault/vaults/secrets/getSecret/action for GET /secrets/db-password needs Key Vault Secrets User`,
+      command: { tool: 'az', text: `az role assignment list --assignee ${oid} --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/sample-group/providers/Microsoft.KeyVault/vaults/sample-vault/secrets/db-password --include-inherited --include-groups` },
+    });
   });
 
   it('matches and fixes an IPv4-mapped caller (a finding from a card button or a saved report) as its IPv4 address', () => {

@@ -8,8 +8,11 @@ export type AzJsonResult =
 
 /**
  * The model from what `az keyvault show --name <vault>` prints, for support staff who can paste
- * that instead of granting access. It has no role assignments or perimeter association, so those
- * verdicts say `unknown`.
+ * that instead of granting access. That output is the vault's own body only: it cannot say which
+ * role assignments (at the vault, above it or on its objects, direct or through groups) or deny
+ * assignments the caller has, nor whether a network security perimeter holds the vault and what its
+ * access rules admit. Those stay absent from the model, so `nsp` and (on RBAC vaults)
+ * `role-assignment` say `unknown`, never `pass`.
  */
 export function modelFromAzJson(json: unknown): { ok: true; model: VaultAccessModel } | Extract<AzJsonResult, { ok: false }> {
   let value = json;

@@ -19,7 +19,7 @@ export const FailureSchema = z.discriminatedUnion('kind', [
 export type Failure = z.infer<typeof FailureSchema>;
 
 /** The reads after the vault itself; each may fail alone while the others still count. */
-export const ReadNameSchema = z.enum(['private-endpoints', 'role-assignments', 'role-definitions', 'deny-assignments', 'nsp']);
+export const ReadNameSchema = z.enum(['private-endpoints', 'role-assignments', 'role-definitions', 'deny-assignments', 'nsp', 'nsp-access-rules']);
 export type ReadName = z.infer<typeof ReadNameSchema>;
 
 export const OutcomeSchema = z.union([

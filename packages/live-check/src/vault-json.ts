@@ -1,5 +1,6 @@
 import { type VaultAccessModel, VaultAccessModelSchema } from '@kvdoctor/diagnose';
 import { z } from 'zod';
+import { lastSegment, scopeOf } from './arm/resource-id';
 
 const perms = z.array(z.string()).nullish();
 const ConnectionState = z.object({ status: z.string().nullish() }).nullish();
@@ -57,8 +58,8 @@ function pick<T extends string>(raw: string | null | undefined, allowed: readonl
   return allowed.find((a) => a.toLowerCase() === raw.toLowerCase()) ?? raw;
 }
 
-function lastSegment(id: string | null | undefined): string {
-  return id?.split('/').filter(Boolean).pop() ?? 'unnamed';
+function nameOf(id: string | null | undefined): string {
+  return id ? lastSegment(id) : 'unnamed';
 }
 
 export type ModelExtras = Pick<VaultAccessModel, 'roleAssignments' | 'groupsExpanded' | 'denyAssignments' | 'nsp'> & {
@@ -72,14 +73,14 @@ export type ModelResult = { ok: true; model: VaultAccessModel } | { ok: false; m
  * publicNetworkAccess is Enabled: that is how ARM reports vaults created before either existed.
  */
 export function toModel(vault: ArmVault, extras: ModelExtras = {}): ModelResult {
-  const parts = vault.id.split('/');
+  const { subscriptionId, resourceGroup } = scopeOf(vault.id);
   const p = vault.properties;
   const acls = p.networkAcls;
   const candidate = {
     id: vault.id,
     name: vault.name,
-    resourceGroup: vault.resourceGroup ?? parts[4],
-    subscriptionId: parts[2],
+    resourceGroup: vault.resourceGroup ?? resourceGroup,
+    subscriptionId,
     location: vault.location,
     tenantId: p.tenantId,
     publicNetworkAccess: pick(p.publicNetworkAccess, ['Enabled', 'Disabled', 'SecuredByPerimeter'], 'Enabled'),
@@ -91,7 +92,7 @@ export function toModel(vault: ArmVault, extras: ModelExtras = {}): ModelResult 
     },
     privateEndpointConnections:
       extras.privateEndpointConnections ??
-      (p.privateEndpointConnections ?? []).map((c) => ({ name: lastSegment(c.id), status: (c.privateLinkServiceConnectionState ?? c.properties?.privateLinkServiceConnectionState)?.status ?? 'Unknown' })),
+      (p.privateEndpointConnections ?? []).map((c) => ({ name: nameOf(c.id), status: (c.privateLinkServiceConnectionState ?? c.properties?.privateLinkServiceConnectionState)?.status ?? 'Unknown' })),
     enableRbacAuthorization: p.enableRbacAuthorization ?? false,
     accessPolicies: (p.accessPolicies ?? []).map((a) => ({
       objectId: a.objectId,

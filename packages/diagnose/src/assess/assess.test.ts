@@ -33,8 +33,8 @@ describe('assess', () => {
       evidence:
         "associated with perimeter nsp-ci (profile defaultProfile) in Enforced mode: the perimeter's inbound access rules decide for 40.82.190.38 (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); its access rules were not read",
       command: {
-        tool: 'powershell',
-        text: 'New-AzNetworkSecurityPerimeterAccessRule -Name allow-40-82-190-38 -ProfileName defaultProfile -ResourceGroupName rg-net -SecurityPerimeterName nsp-ci -AddressPrefix 40.82.190.38/32 -Direction Inbound',
+        tool: 'az',
+        text: 'az extension add --upgrade --name nsp && az network perimeter profile access-rule create --resource-group rg-net --perimeter-name nsp-ci --profile-name defaultProfile --name allow-40-82-190-38 --direction Inbound --address-prefixes \'[40.82.190.38/32]\'',
       },
     });
   });

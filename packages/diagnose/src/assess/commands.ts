@@ -1,4 +1,4 @@
-import { ps, sh, type Value } from '../fixes/quote';
+import { sh, type Value } from '../fixes/quote';
 import type { Command } from '../report/schema';
 import type { VaultAccessModel } from './model';
 
@@ -43,17 +43,19 @@ export const commands = {
     azCommand(`az role assignment list --assignee ${sh(objectId)} --scope ${sh(known(scope))} --include-inherited --include-groups`),
   setPolicy: (m: VaultAccessModel, objectId: Value, kind: PolicyKind, permissions: readonly string[]): Command =>
     azCommand(`az keyvault set-policy ${target(m)} --object-id ${sh(objectId)} --${POLICY_FLAG[kind]}-permissions ${permissions.join(' ')}`),
-  /** Az.Network's cmdlet (the az equivalent lives in an extension); `/32` admits one address. */
+  /**
+   * An inbound IP rule on the profile (the nsp extension's `az network perimeter`, list arguments in
+   * its shorthand syntax); `/32` admits one address.
+   */
   perimeterAccessRule: (perimeterId: string, profile: string | undefined, ip: Value): Command | undefined => {
     const { resourceGroup, name } = idParts(perimeterId);
     if (resourceGroup === undefined || name === undefined) return undefined;
-    const rule: Value = ip.known ? known(`allow-${ip.text.replace(/[.:]/g, '-')}`) : { known: false, text: '<rule-name>' };
-    const prefix: Value = ip.known ? known(`${ip.text}/32`) : ip;
-    const profileValue: Value = profile === undefined ? { known: false, text: '<profile-name>' } : known(profile);
-    return {
-      tool: 'powershell',
-      text: `New-AzNetworkSecurityPerimeterAccessRule -Name ${ps(rule)} -ProfileName ${ps(profileValue)} -ResourceGroupName ${ps(known(resourceGroup))} -SecurityPerimeterName ${ps(known(name))} -AddressPrefix ${ps(prefix)} -Direction Inbound`,
-    };
+    const rule = ip.known ? sh(known(`allow-${ip.text.replace(/[.:]/g, '-')}`)) : '<rule-name>';
+    const prefixes = ip.known ? sh(known(`[${ip.text}/${ip.text.includes(':') ? 128 : 32}]`)) : "'[<client-ip>/32]'";
+    const profileName = profile === undefined ? '<profile-name>' : sh(known(profile));
+    return azCommand(
+      `az extension add --upgrade --name nsp && az network perimeter profile access-rule create --resource-group ${sh(known(resourceGroup))} --perimeter-name ${sh(known(name))} --profile-name ${profileName} --name ${rule} --direction Inbound --address-prefixes ${prefixes}`,
+    );
   },
 };
 

@@ -1,6 +1,6 @@
 import type { Finding } from '../report/schema';
 import type { PolicyKind } from './commands';
-import { requestOperation } from './request-operation';
+import { type RequestOperation, requestOperation } from './request-operation';
 
 const PREFIX = 'Microsoft.KeyVault/vaults/';
 
@@ -28,21 +28,34 @@ function namedObject(finding: Finding): NeededAction['object'] {
   return kind === undefined || name === undefined ? undefined : { kind, name };
 }
 
+/** A request whose operation is known but for which Microsoft documents no RBAC data action. */
+export interface UndocumentedAction {
+  readonly undocumented: true;
+  readonly request: string;
+}
+
+function operationOf(finding: Finding): RequestOperation | undefined {
+  const { requestUrl, requestMethod } = finding.facts;
+  return requestUrl === undefined ? undefined : requestOperation(requestUrl, requestMethod);
+}
+
 /**
- * The data action Key Vault checked: the one the refusal names, else the request URL's (a collection
- * is a list, an object URL a get), else the object type's read. The object comes from the URL when
- * it has one, so a list never counts as a request on one object.
+ * The data action Key Vault checked: the one the refusal names, else the request's (its method and
+ * URL: a collection is a list, an object URL a get, …), else the object type's read. The object
+ * comes from the URL when it has one, so a list never counts as a request on one object.
  */
-export function neededAction(finding: Finding): NeededAction {
-  const op = finding.facts.requestUrl === undefined ? undefined : requestOperation(finding.facts.requestUrl);
+export function neededAction(finding: Finding): NeededAction | UndocumentedAction {
+  const op = operationOf(finding);
   const urlObject = op?.objectName === undefined ? undefined : { kind: op.kind, name: op.objectName };
-  const fromUrl = op === undefined ? {} : { request: op.described, ...(urlObject === undefined ? {} : { object: urlObject }) };
   const stated = finding.facts.action;
   if (stated !== undefined && stated.toLowerCase().startsWith(PREFIX.toLowerCase())) {
     const object = op === undefined ? namedObject(finding) : urlObject;
     return { action: stated, assumed: false, ...(object === undefined ? {} : { object }) };
   }
-  if (op !== undefined) return { action: op.action, assumed: false, ...fromUrl };
+  if (op !== undefined) {
+    if (op.action === undefined) return { undocumented: true, request: op.described };
+    return { action: op.action, assumed: false, request: op.described, ...(urlObject === undefined ? {} : { object: urlObject }) };
+  }
   const byType = finding.facts.objectType === undefined ? undefined : BY_OBJECT_TYPE[finding.facts.objectType];
   const object = namedObject(finding);
   // CI/CD reads secrets far more than anything else, so an unstated operation is taken as a secret read.
@@ -105,14 +118,24 @@ export function scopeCovers(scope: string, resourceId: string): boolean {
   return s === '' || r === s || r.startsWith(`${s}/`);
 }
 
-/** The access-policy permission the caller lacked: the text's own words, else the request URL's, else from the object type. */
-export function neededPermission(finding: Finding): { kind: PolicyKind; permission: string; assumed: boolean; request?: string } {
+/** The access-policy permission the caller lacked, and what documents it. */
+export interface NeededPermission {
+  readonly kind: PolicyKind;
+  readonly permission: string;
+  /** Another permission Microsoft's docs name for the same operation: only both are certain to admit. */
+  readonly alsoDocumented?: string;
+  readonly assumed: boolean;
+  readonly request?: string;
+}
+
+/** The access-policy permission the caller lacked: the text's own words, else the request's, else from the object type. */
+export function neededPermission(finding: Finding): NeededPermission {
   const stated = /^(secrets|keys|certificates) ([a-z]{2,20})$/i.exec(finding.details.permission ?? '');
   const kind = stated?.[1]?.toLowerCase();
   const permission = stated?.[2]?.toLowerCase();
   if ((kind === 'secrets' || kind === 'keys' || kind === 'certificates') && permission !== undefined) return { kind, permission, assumed: false };
-  const op = finding.facts.requestUrl === undefined ? undefined : requestOperation(finding.facts.requestUrl);
-  if (op !== undefined) return { kind: op.kind, permission: op.permission, assumed: false, request: op.described };
+  const op = operationOf(finding);
+  if (op !== undefined) return { kind: op.kind, permission: op.permission, ...(op.alsoDocumented === undefined ? {} : { alsoDocumented: op.alsoDocumented }), assumed: false, request: op.described };
   const type = finding.facts.objectType;
   if (type === 'key') return { kind: 'keys', permission: 'get', assumed: false };
   if (type === 'certificate') return { kind: 'certificates', permission: 'get', assumed: false };

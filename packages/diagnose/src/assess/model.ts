@@ -88,6 +88,22 @@ export const VaultAccessModelSchema = z.object({
        * "not associated" holds only for these; absent when the caller vouches for the whole tenant.
        */
       searchedSubscriptions: z.array(z.string().min(1)).optional(),
+      /** The profile's inbound access rules; absent when they could not be read. */
+      accessRules: z
+        .array(
+          z.object({
+            name: z.string().min(1),
+            /** CIDR ranges (IPv4 or IPv6) whose callers get in. */
+            addressPrefixes: z.array(z.string()),
+            /** Subscription ids whose managed identities get in. */
+            subscriptions: z.array(z.string()),
+            /** Service tags whose addresses get in. */
+            serviceTags: z.array(z.string()),
+            /** Other perimeters (resource ids) whose resources get in. */
+            perimeters: z.array(z.string()),
+          }),
+        )
+        .optional(),
     })
     .optional(),
 });
@@ -95,3 +111,4 @@ export type VaultAccessModel = z.infer<typeof VaultAccessModelSchema>;
 export type RoleAssignmentEntry = NonNullable<VaultAccessModel['roleAssignments']>[number];
 export type DenyAssignmentEntry = NonNullable<VaultAccessModel['denyAssignments']>[number];
 export type AccessPolicyEntry = VaultAccessModel['accessPolicies'][number];
+export type PerimeterAccessRule = NonNullable<NonNullable<VaultAccessModel['nsp']>['accessRules']>[number];

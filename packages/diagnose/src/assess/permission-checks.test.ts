@@ -57,6 +57,17 @@ describe('role assignment check', () => {
     });
   });
 
+  it('is unknown for a request Microsoft documents no data action for (reading deleted secrets), whatever the roles', () => {
+    const deleted = findingOf('rbac', { innerErrorCode: 'ForbiddenByRbac', objectId: OID, requestUrl: 'https://hypervmigratio98a5kv.vault.azure.net/deletedsecrets?api-version=7.4' });
+    const admin = { ...secretsUser, roleName: 'Key Vault Administrator', scope: VAULT_ID, dataActions: ['Microsoft.KeyVault/vaults/*'] };
+    expect(roleCheck(assessContext(deleted, modelOf({ enableRbacAuthorization: true, roleAssignments: [admin] })))).toEqual({
+      check: 'role-assignment',
+      status: 'unknown',
+      evidence: 'RBAC mode: Microsoft documents no data action for GET /deletedsecrets (list), so its roles cannot be matched against it here (only a role with Microsoft.KeyVault/vaults/* is sure to cover it)',
+      command: { tool: 'az', text: `az role assignment list --assignee ${OID} --scope ${VAULT_ID} --include-inherited --include-groups` },
+    });
+  });
+
   it('is unknown with a placeholder when the log names no object id (GitLab seed text)', () => {
     const ctx = assessContext(findingOf('rbac', { innerErrorCode: 'ForbiddenByRbac' }), modelOf({ enableRbacAuthorization: true }));
     expect(roleCheck(ctx)).toEqual({

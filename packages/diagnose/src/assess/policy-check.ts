@@ -28,14 +28,25 @@ export function policyCheck(ctx: AssessContext): Verdict {
   const foreign = mine.filter((p) => p.tenantId.toLowerCase() !== vaultTenant);
   const plain = entries.filter((p) => p.applicationId === undefined);
   const granted = plain.flatMap((p) => p.permissions[need.kind].map((x) => x.toLowerCase()));
-  if (granted.includes(need.permission.toLowerCase()) || granted.includes('all')) {
+  const has = (p: string): boolean => granted.includes(p.toLowerCase()) || granted.includes('all');
+  // Microsoft documents two permissions for the operation: holding one of them settles nothing.
+  if (need.alsoDocumented !== undefined && has(need.permission) !== has(need.alsoDocumented)) {
+    const [held, missing] = has(need.permission) ? [need.permission, need.alsoDocumented] : [need.alsoDocumented, need.permission];
+    return {
+      check: 'access-policy',
+      status: 'unknown',
+      evidence: `access-policy mode, object ${ctx.objectId} has ${need.kind} [${[...new Set(granted)].join(', ')}]: ${wanted}; Microsoft documents both ${need.permission} and ${need.alsoDocumented} for it, and the entry has ${held} but not ${missing}`,
+      command: commands.setPolicy(model, oid, need.kind, [...new Set([...granted, need.permission, need.alsoDocumented])]),
+    };
+  }
+  if (has(need.permission)) {
     return {
       check: 'access-policy',
       status: 'pass',
       evidence: `access-policy mode, object ${ctx.objectId} has ${need.kind} [${[...new Set(granted)].join(', ')}]: ${need.permission} is now granted${predates(ctx, 'access-policy', 'policy')}`,
     };
   }
-  const permissions = [...new Set([...granted, ...base])];
+  const permissions = [...new Set([...granted, ...base, ...(need.alsoDocumented === undefined ? [] : [need.alsoDocumented])])];
   const command = commands.setPolicy(model, oid, need.kind, permissions);
   if (plain.length === 0) {
     const compound = entries.length > 0 ? `; its only entry names application ${entries[0]?.applicationId ?? ''}, which admits on-behalf-of calls alone` : '';

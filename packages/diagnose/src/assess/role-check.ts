@@ -28,7 +28,16 @@ function whyNot(a: RoleAssignmentEntry, g: Grant): string | undefined {
 /** RBAC vaults: does the caller hold a role with the data action on the object, the vault or above? */
 export function roleCheck(ctx: AssessContext): Verdict {
   const { model } = ctx;
-  const need = neededAction(ctx.finding);
+  const needed = neededAction(ctx.finding);
+  if ('undocumented' in needed) {
+    return {
+      check: 'role-assignment',
+      status: 'unknown',
+      evidence: `RBAC mode: Microsoft documents no data action for ${needed.request}, so its roles cannot be matched against it here (only a role with Microsoft.KeyVault/vaults/* is sure to cover it)`,
+      command: commands.listRoles(value(ctx.objectId, 'object-id'), model.id),
+    };
+  }
+  const need = needed;
   const role = roleFor(need.action);
   const oid = value(ctx.objectId, 'object-id');
   const assumed = need.assumed ? ' (assumed: the log does not name the operation)' : '';

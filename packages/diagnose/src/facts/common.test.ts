@@ -14,3 +14,22 @@ describe('extractCommon: the vault\'s resource group', () => {
     expect(extractCommon(text).details.managedIdentityResourceId).toBe('/subscriptions/0b1c2d3e-0000-4000-8000-000000000001/resourcegroups/rg-app/providers/Microsoft.ManagedIdentity/userAssignedIdentities/id-app');
   });
 });
+
+// Request lines, not error texts: the method as SDK and HTTP-client logs print it next to the URL.
+describe('extractCommon: the request method', () => {
+  test('is the method just before the URL ("POST https://…")', () => {
+    const text = 'POST https://kv-ci.vault.azure.net/keys/cmk/4387e9f3d6e14c459867679a90fd0f79/wrapkey?api-version=7.4';
+    expect(extractCommon(text).facts).toMatchObject({ requestMethod: 'POST', objectType: 'key', objectName: 'cmk' });
+  });
+
+  test("is azure-core's \"Request method: '…'\" on the line after \"Request URL: '…'\", timestamps included", () => {
+    // The format of azure-core's http_logging_policy (Python SDKs) as CI logs print it.
+    const text = "2025-12-22T17:42:57.3142856Z INFO:azure.core.pipeline.policies.http_logging_policy:Request URL: 'https://kv-ci.vault.azure.net/secrets/db-password?api-version=REDACTED'\n2025-12-22T17:42:57.3143072Z Request method: 'PUT'\n";
+    expect(extractCommon(text).facts.requestMethod).toBe('PUT');
+  });
+
+  test('is absent when no method stands next to the URL', () => {
+    expect(extractCommon('Request URL: https://kv-ci.vault.azure.net/secrets/db-password?api-version=7.4').facts.requestMethod).toBeUndefined();
+    expect(extractCommon('XGET https://kv-ci.vault.azure.net/secrets/db-password').facts.requestMethod).toBeUndefined();
+  });
+});

@@ -1,16 +1,23 @@
-import type { ObjectType } from '../report/schema';
+import type { Facts, ObjectType } from '../report/schema';
+
+type HttpMethod = NonNullable<Facts['requestMethod']>;
 import { VAULT_URL } from '../rule-kit/patterns';
 import { trimEndChars } from '../rule-kit/trim-end';
 import { objectTypeOf } from './object-type';
 
 export interface RequestFacts {
   requestUrl?: string;
+  requestMethod?: HttpMethod;
   objectType?: ObjectType;
   objectName?: string;
   apiVersion?: string;
 }
 
 const OBJECT_PATH = /^\/(secrets|keys|certificates|storage)\/([A-Za-z0-9-]{1,127})/i;
+// "POST https://kv.vault.azure.net/keys/k/wrapkey" (SDK and HTTP-client request lines): the method just before the URL.
+const METHOD_BEFORE = /(?:^|[^A-Za-z])(GET|PUT|POST|PATCH|DELETE) {1,3}$/;
+// azure-core's http_logging_policy (Python SDKs): "Request URL: '…'" then "Request method: 'POST'" on the next line.
+const METHOD_AFTER = /^'?\s{0,40}(?:\S{1,40}\s{1,4})?Request method: '(GET|PUT|POST|PATCH|DELETE)'/;
 const API_VERSION = /[?&]api-version=([0-9A-Za-z.-]{1,32})/;
 // Terraform names the object in prose: checking for presence of existing Secret "user" (Key Vault …).
 const TERRAFORM_OBJECT = /\b(Secret|Key|Certificate) "([A-Za-z0-9-]{1,127})" \(Key Vault/;
@@ -30,6 +37,10 @@ export function extractRequest(text: string): RequestFacts {
   const url = VAULT_URL.exec(text);
   if (url) {
     out.requestUrl = trimEndChars(url[0], '.,;:');
+    const before = METHOD_BEFORE.exec(text.slice(Math.max(0, url.index - 12), url.index))?.[1];
+    const after = METHOD_AFTER.exec(text.slice(url.index + url[0].length, url.index + url[0].length + 120))?.[1];
+    const method = before ?? after;
+    if (method === 'GET' || method === 'PUT' || method === 'POST' || method === 'PATCH' || method === 'DELETE') out.requestMethod = method;
     const path = url[3] ?? '';
     const object = OBJECT_PATH.exec(path);
     if (object?.[1] && object[2]) {

@@ -66,6 +66,8 @@ export const FactsSchema = z.looseObject({
     objectType: ObjectTypeSchema.optional(),
     objectName: z.string().min(1).optional(),
     requestUrl: z.string().min(1).optional(),
+    /** The HTTP method of `requestUrl`, when the log states it. */
+    requestMethod: z.enum(['GET', 'PUT', 'POST', 'PATCH', 'DELETE']).optional(),
     apiVersion: z.string().min(1).optional(),
     action: z.string().min(1).optional(),
     aadCode: z.string().regex(/^AADSTS\d+$/).optional(),

@@ -1,20 +1,6 @@
-import { z } from 'zod';
+import { isRestError } from '@azure/core-rest-pipeline';
+import { AggregateAuthenticationError, AuthenticationError, AuthenticationRequiredError, CredentialUnavailableError } from '@azure/identity';
 import type { Failure } from '../outcome';
-
-const Headers = z.custom<{ get(name: string): string | undefined }>(
-  (v) => typeof v === 'object' && v !== null && 'get' in v && typeof v.get === 'function',
-);
-
-/** The parts of an SDK error (RestError, identity errors, AbortError) a diagnosis needs. */
-const SdkError = z.object({
-  name: z.string().optional(),
-  message: z.string().optional(),
-  statusCode: z.number().optional(),
-  code: z.string().optional(),
-  response: z.object({ headers: Headers }).optional(),
-});
-
-const CREDENTIAL_ERRORS = new Set(['CredentialUnavailableError', 'AuthenticationError', 'AuthenticationRequiredError', 'AggregateAuthenticationError']);
 
 /** What a read was doing, to say which role would let it succeed. */
 export interface ReadTarget {
@@ -29,46 +15,57 @@ function firstLine(text: string | undefined): string {
   return (text ?? '').split(/\r?\n/)[0]?.slice(0, 300) ?? '';
 }
 
+/**
+ * The wait ARM asked for, in whole seconds: `retry-after-ms` and `x-ms-retry-after-ms` (milliseconds,
+ * the headers the SDK's throttling policy reads first), else `Retry-After` (seconds or an HTTP date).
+ */
 function retryAfter(headers: { get(name: string): string | undefined } | undefined): number | undefined {
-  const raw = headers?.get('retry-after');
+  for (const name of ['retry-after-ms', 'x-ms-retry-after-ms']) {
+    const ms = headers?.get(name)?.trim();
+    if (ms !== undefined && /^\d{1,9}$/.test(ms)) return Math.ceil(Number(ms) / 1000);
+  }
+  const raw = headers?.get('retry-after')?.trim();
   if (raw === undefined) return undefined;
-  if (/^\d{1,6}$/.test(raw.trim())) return Number(raw.trim());
+  if (/^\d{1,6}$/.test(raw)) return Number(raw);
   const at = Date.parse(raw);
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
+function isCredentialError(error: unknown): error is Error {
+  return (
+    error instanceof CredentialUnavailableError ||
+    error instanceof AuthenticationError ||
+    error instanceof AuthenticationRequiredError ||
+    error instanceof AggregateAuthenticationError
+  );
+}
+
 /**
- * Maps what the SDK threw to an expected failure. Anything that is not an SDK, network, credential
- * or deadline error is a bug and is thrown on.
+ * Maps what the SDK threw to an expected failure: the deadline's abort, @azure/identity's credential
+ * errors, and the pipeline's RestError (`isRestError`: an HTTP status, or a network or TLS code).
+ * Anything else is a bug and is thrown on.
  */
 export function classify(error: unknown, target: ReadTarget, deadlineMs: number): Failure {
-  const parsed = SdkError.safeParse(error);
-  if (!parsed.success) throw error;
-  const e = parsed.data;
-  if (e.name === 'AbortError') return { kind: 'timeout', message: `${target.what}: no answer within the ${deadlineMs} ms deadline`, afterMs: deadlineMs };
-  if (e.name !== undefined && CREDENTIAL_ERRORS.has(e.name)) {
-    return { kind: 'no-credentials', message: `${target.what}: no usable Azure credential (${e.name}: ${firstLine(e.message)})` };
-  }
-  const status = e.statusCode;
-  const code = e.code === undefined ? '' : ` ${e.code}`;
+  if (error instanceof Error && error.name === 'AbortError') return { kind: 'timeout', message: `${target.what}: no answer within the ${deadlineMs} ms deadline`, afterMs: deadlineMs };
+  if (isCredentialError(error)) return { kind: 'no-credentials', message: `${target.what}: no usable Azure credential (${error.name}: ${firstLine(error.message)})` };
+  if (!isRestError(error)) throw error;
+  const status = error.statusCode;
+  const code = error.code === undefined ? '' : ` ${error.code}`;
   if (status === 401) return { kind: 'no-credentials', message: `${target.what}: ARM rejected the token (401${code})` };
   if (status === 403) {
-    const denied = DENIED.exec(e.message ?? '');
+    const denied = DENIED.exec(error.message);
     const detail = denied ? `: no permission for ${denied[1]} over ${denied[2]}` : '';
     return { kind: 'forbidden', message: `${target.what}: forbidden (403${code})${detail}`, needs: target.needs };
   }
   if (status === 404) return { kind: 'not-found', message: `${target.what}: not found (404${code})` };
   if (status === 429) {
-    const after = retryAfter(e.response?.headers);
+    const after = retryAfter(error.response?.headers);
     return {
       kind: 'throttled',
       message: `${target.what}: ARM is throttling this identity (429${code})${after === undefined ? '' : `; retry after ${after} s`}`,
       ...(after === undefined ? {} : { retryAfterSeconds: after }),
     };
   }
-  if (status !== undefined) return { kind: 'network-error', message: `${target.what}: ARM answered ${status}${code}`, code: e.code ?? String(status) };
-  if (e.name === 'RestError' || e.code !== undefined) {
-    return { kind: 'network-error', message: `${target.what}: could not reach ARM (${e.code ?? firstLine(e.message)})`, ...(e.code === undefined ? {} : { code: e.code }) };
-  }
-  throw error;
+  if (status !== undefined) return { kind: 'network-error', message: `${target.what}: ARM answered ${status}${code}`, code: error.code ?? String(status) };
+  return { kind: 'network-error', message: `${target.what}: could not reach ARM (${error.code ?? firstLine(error.message)})`, ...(error.code === undefined ? {} : { code: error.code }) };
 }

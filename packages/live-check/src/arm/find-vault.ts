@@ -4,7 +4,7 @@ import type { VaultIdCache } from '../vault-cache';
 import type { ArmVault } from '../vault-json';
 import { attempt } from './attempt';
 import { type ArmSettings, keyVaultClient } from './client';
-import { checkVault, readVault } from './read-vault';
+import { readVault } from './read-vault';
 import { scopeOf } from './resource-id';
 
 export interface Locate {
@@ -19,18 +19,22 @@ export interface Locate {
 // When no subscription could be searched, the most actionable reason wins.
 const PRIORITY: readonly Failure['kind'][] = ['timeout', 'no-credentials', 'throttled', 'network-error', 'forbidden', 'not-supported', 'not-found'];
 
-function searchOne(s: ArmSettings, subscriptionId: string, name: string, deadline: Deadline): Promise<Read<unknown>> {
+/**
+ * The vault's id, found by name in one subscription. The generic resources list filtered by type
+ * (what `vaults.list` sends) carries each vault's id, name, location and tags only: no other vault's
+ * access policies or network rules are read on the way to this one.
+ */
+function searchOne(s: ArmSettings, subscriptionId: string, name: string, deadline: Deadline): Promise<Read<string | undefined>> {
   const want = name.toLowerCase();
   return attempt(
     {
       what: `listing vaults in subscription ${subscriptionId}`,
-      needs: `Reader on subscription ${subscriptionId} (Microsoft.KeyVault/vaults/read), or Reader on the vault`,
+      needs: `Reader on subscription ${subscriptionId} (Microsoft.Resources/subscriptions/resources/read), or Reader on the vault`,
     },
     deadline,
     async () => {
-      // listBySubscription returns whole vaults and follows nextLink, so a hit needs no second read.
-      for await (const vault of keyVaultClient(s, subscriptionId).vaults.listBySubscription({ abortSignal: deadline.signal })) {
-        if (vault.name?.toLowerCase() === want) return vault;
+      for await (const vault of keyVaultClient(s, subscriptionId).vaults.list({ abortSignal: deadline.signal })) {
+        if (vault.name?.toLowerCase() === want && vault.id !== undefined) return vault.id;
       }
       return undefined;
     },
@@ -62,7 +66,7 @@ export async function findVault(s: ArmSettings, req: Locate, deadline: Deadline)
   const results = await Promise.all(req.subscriptions.map((sub) => searchOne(s, sub, req.name, deadline)));
   for (const r of results) {
     if (r.ok && r.value !== undefined) {
-      const vault = checkVault(r.value);
+      const vault = await readKnown(s, r.value, req.name, deadline);
       if (vault.ok) req.cache.set(s.endpoint, req.name, vault.value.id);
       return vault;
     }

@@ -1,10 +1,12 @@
 import type { VaultAccessModel } from '@kvdoctor/diagnose';
 import type { Deadline } from '../deadline';
-import type { Read } from '../outcome';
+import type { Failure, Read } from '../outcome';
 import { attempt } from './attempt';
 import { type ArmSettings, networkClient } from './client';
+import { lastSegment, scopeOf } from './resource-id';
 
 type Nsp = NonNullable<VaultAccessModel['nsp']>;
+type AccessRule = NonNullable<Nsp['accessRules']>[number];
 
 const MODES: readonly string[] = ['Learning', 'Enforced', 'Audit'];
 
@@ -27,12 +29,12 @@ function searchSubscription(s: ArmSettings, subscriptionId: string, vaultId: str
     async () => {
       const client = networkClient(s, subscriptionId);
       for await (const perimeter of client.networkSecurityPerimeters.listBySubscription({ abortSignal: deadline.signal })) {
-        const parts = perimeter.id?.split('/') ?? [];
-        const resourceGroup = parts[4];
-        if (perimeter.id === undefined || resourceGroup === undefined || perimeter.name === undefined) continue;
+        if (perimeter.id === undefined || perimeter.name === undefined) continue;
+        const { resourceGroup } = scopeOf(perimeter.id);
+        if (resourceGroup === '') continue;
         for await (const a of client.networkSecurityPerimeterAssociations.list(resourceGroup, perimeter.name, { abortSignal: deadline.signal })) {
           if (a.privateLinkResource?.id?.toLowerCase() !== want) continue;
-          const profile = a.profile?.id?.split('/').pop();
+          const profile = a.profile?.id === undefined ? undefined : lastSegment(a.profile.id);
           return { associated: true, perimeter: perimeter.id, ...(isMode(a.accessMode) ? { mode: a.accessMode } : {}), ...(profile ? { profile } : {}) };
         }
       }
@@ -41,12 +43,55 @@ function searchSubscription(s: ArmSettings, subscriptionId: string, vaultId: str
   );
 }
 
-/** Whether the vault is in a perimeter, searching the allowed subscriptions (and saying which); unknown if any failed. */
-export async function readNsp(s: ArmSettings, subscriptions: readonly string[], vaultId: string, deadline: Deadline): Promise<Read<Nsp>> {
+/**
+ * The inbound access rules of the vault's profile, which decide in Enforced mode (and under
+ * SecuredByPerimeter). Outbound rules (FQDNs, …) never admit a caller.
+ */
+function readAccessRules(s: ArmSettings, perimeterId: string, profile: string, deadline: Deadline): Promise<Read<AccessRule[]>> {
+  const { subscriptionId, resourceGroup } = scopeOf(perimeterId);
+  const name = lastSegment(perimeterId);
+  return attempt(
+    {
+      what: `listing access rules of profile ${profile} of perimeter ${name}`,
+      needs: `Reader on perimeter ${name} (Microsoft.Network/networkSecurityPerimeters/profiles/accessRules/read)`,
+    },
+    deadline,
+    async () => {
+      const out: AccessRule[] = [];
+      for await (const r of networkClient(s, subscriptionId).networkSecurityPerimeterAccessRules.list(resourceGroup, name, profile, { abortSignal: deadline.signal })) {
+        // ARM's default direction is Inbound.
+        if ((r.direction ?? 'Inbound') !== 'Inbound') continue;
+        out.push({
+          name: r.name ?? 'unnamed rule',
+          addressPrefixes: r.addressPrefixes ?? [],
+          subscriptions: (r.subscriptions ?? []).flatMap((x) => (x.id ? [lastSegment(x.id)] : [])),
+          serviceTags: r.serviceTags ?? [],
+          perimeters: (r.networkSecurityPerimeters ?? []).flatMap((x) => (x.id ? [x.id] : [])),
+        });
+      }
+      return out;
+    },
+  );
+}
+
+export interface NspRead {
+  readonly nsp: Nsp;
+  /** The association was read but its profile's access rules were not. */
+  readonly rulesFailure?: Failure;
+}
+
+/** Whether the vault is in a perimeter, searching the allowed subscriptions (and saying which), with its profile's inbound rules; unknown if any failed. */
+export async function readNsp(s: ArmSettings, subscriptions: readonly string[], vaultId: string, deadline: Deadline): Promise<Read<NspRead>> {
   const results = await Promise.all(subscriptions.map((sub) => searchSubscription(s, sub, vaultId, deadline)));
-  for (const r of results) if (r.ok && r.value !== undefined) return { ok: true, value: r.value };
+  const found = results.find((r) => r.ok && r.value !== undefined);
+  if (found?.ok && found.value !== undefined) {
+    const nsp = found.value;
+    if (nsp.perimeter === undefined || nsp.profile === undefined) return { ok: true, value: { nsp } };
+    const rules = await readAccessRules(s, nsp.perimeter, nsp.profile, deadline);
+    return { ok: true, value: rules.ok ? { nsp: { ...nsp, accessRules: rules.value } } : { nsp, rulesFailure: rules.failure } };
+  }
   const failed = results.find((r) => !r.ok);
   if (failed && !failed.ok) return failed;
   // None found says nothing of perimeters in subscriptions outside the allow-list, which are never read.
-  return { ok: true, value: { associated: false, searchedSubscriptions: [...subscriptions] } };
+  return { ok: true, value: { nsp: { associated: false, searchedSubscriptions: [...subscriptions] } } };
 }

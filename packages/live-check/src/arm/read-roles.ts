@@ -4,7 +4,7 @@ import { GuidSchema } from '../guid';
 import type { Failure, Read } from '../outcome';
 import { attempt } from './attempt';
 import { type ArmSettings, authorizationClient, trimEnd } from './client';
-import { scopeOf } from './resource-id';
+import { lastSegment, scopeOf } from './resource-id';
 
 type RoleEntry = NonNullable<VaultAccessModel['roleAssignments']>[number];
 
@@ -67,7 +67,7 @@ export async function readRoles(s: ArmSettings, vaultId: string, objectId: strin
   const ids = [...new Set(assignments.value.map((a) => a.roleDefinitionId))];
   const definitions = await Promise.all(
     ids.map((id) =>
-      attempt({ what: `reading role definition ${id.split('/').pop() ?? id}`, needs: 'Reader (Microsoft.Authorization/roleDefinitions/read)' }, deadline, () =>
+      attempt({ what: `reading role definition ${lastSegment(id)}`, needs: 'Reader (Microsoft.Authorization/roleDefinitions/read)' }, deadline, () =>
         client.roleDefinitions.getById(bare(id), { abortSignal: deadline.signal }),
       ),
     ),
@@ -75,7 +75,7 @@ export async function readRoles(s: ArmSettings, vaultId: string, objectId: strin
   const byId = new Map(ids.map((id, i) => [id, definitions[i]]));
   const entries = assignments.value.map((a): RoleEntry => {
     const def = byId.get(a.roleDefinitionId);
-    const guid = a.roleDefinitionId.split('/').pop() ?? a.roleDefinitionId;
+    const guid = lastSegment(a.roleDefinitionId);
     if (def === undefined || !def.ok) return { ...a, roleName: guid };
     const permissions = def.value.permissions ?? [];
     const dataActions = permissions.flatMap((p) => p.dataActions ?? []);

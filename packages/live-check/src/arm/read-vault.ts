@@ -3,10 +3,10 @@ import type { Read } from '../outcome';
 import { type ArmVault, ArmVaultSchema, issues } from '../vault-json';
 import { attempt } from './attempt';
 import { type ArmSettings, keyVaultClient } from './client';
-import { scopeOf } from './resource-id';
+import { lastSegment, scopeOf } from './resource-id';
 
 /** An SDK vault checked against the shape the model is built from. */
-export function checkVault(raw: unknown): Read<ArmVault> {
+function checkVault(raw: unknown): Read<ArmVault> {
   const parsed = ArmVaultSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   return { ok: false, failure: { kind: 'not-supported', message: `ARM returned a vault this version cannot read (${issues(parsed.error)})` } };
@@ -39,7 +39,7 @@ export async function readEndpointConnections(s: ArmSettings, vault: ArmVault, d
       const out: EndpointConnection[] = [];
       const pages = keyVaultClient(s, subscriptionId).privateEndpointConnections.listByResource(resourceGroup, vault.name, { abortSignal: deadline.signal });
       for await (const c of pages) {
-        out.push({ name: c.name ?? c.id?.split('/').pop() ?? 'unnamed', status: c.privateLinkServiceConnectionState?.status ?? 'Unknown' });
+        out.push({ name: c.name ?? (c.id === undefined ? 'unnamed' : lastSegment(c.id)), status: c.privateLinkServiceConnectionState?.status ?? 'Unknown' });
       }
       return out;
     },

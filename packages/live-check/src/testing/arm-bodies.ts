@@ -144,11 +144,49 @@ export function perimeterBody(name: string, rg = 'rg-network', sub = SUB): Recor
   return { id: perimeterId(name, rg, sub), name, type: 'Microsoft.Network/networkSecurityPerimeters', location: 'canadacentral', properties: { provisioningState: 'Succeeded', perimeterGuid: '8f1b0c8e-6b2a-4d3e-9f1a-0a1b2c3d4e5f' } };
 }
 
-export function associationBody(perimeter: string, resourceId: string, profile: string, accessMode: string): Record<string, unknown> {
+/** An association; a profile or access mode left out is one ARM did not name. */
+export function associationBody(perimeter: string, resourceId: string, profile: string | undefined, accessMode: string | undefined): Record<string, unknown> {
   return {
     id: `${perimeter}/resourceAssociations/kv-association`,
     name: 'kv-association',
     type: 'Microsoft.Network/networkSecurityPerimeters/resourceAssociations',
-    properties: { privateLinkResource: { id: resourceId }, profile: { id: `${perimeter}/profiles/${profile}` }, accessMode, provisioningState: 'Succeeded', hasProvisioningIssues: 'no' },
+    properties: {
+      privateLinkResource: { id: resourceId },
+      ...(profile === undefined ? {} : { profile: { id: `${perimeter}/profiles/${profile}` } }),
+      ...(accessMode === undefined ? {} : { accessMode }),
+      provisioningState: 'Succeeded',
+      hasProvisioningIssues: 'no',
+    },
+  };
+}
+
+export interface AccessRuleShape {
+  readonly name: string;
+  readonly direction?: 'Inbound' | 'Outbound';
+  readonly addressPrefixes?: readonly string[];
+  /** Subscription GUIDs; ARM holds them as `/subscriptions/<guid>` ids. */
+  readonly subscriptions?: readonly string[];
+  readonly serviceTags?: readonly string[];
+  readonly perimeters?: readonly string[];
+  readonly fqdns?: readonly string[];
+}
+
+/** An access rule of a profile, as NetworkSecurityPerimeterAccessRules_List returns it (2024-07-01 NspAccessRuleList example). */
+export function accessRuleBody(profileId: string, r: AccessRuleShape): Record<string, unknown> {
+  return {
+    id: `${profileId}/accessRules/${r.name}`,
+    name: r.name,
+    type: 'Microsoft.Network/networkSecurityPerimeters/profiles/accessRules',
+    properties: {
+      provisioningState: 'Succeeded',
+      direction: r.direction ?? 'Inbound',
+      addressPrefixes: [...(r.addressPrefixes ?? [])],
+      fullyQualifiedDomainNames: [...(r.fqdns ?? [])],
+      subscriptions: (r.subscriptions ?? []).map((sub) => ({ id: `/subscriptions/${sub}` })),
+      networkSecurityPerimeters: (r.perimeters ?? []).map((id) => ({ id, perimeterGuid: '00000000-0000-4000-8000-000000000001', location: 'canadacentral' })),
+      emailAddresses: [],
+      phoneNumbers: [],
+      serviceTags: [...(r.serviceTags ?? [])],
+    },
   };
 }

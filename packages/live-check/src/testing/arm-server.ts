@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 export interface ArmData {
   /** Vault bodies per subscription id. */
   vaults: Record<string, unknown[]>;
-  /** Vaults per page of a subscription listing; later pages come through nextLink. */
+  /** Vaults per page of a subscription's resources listing; later pages come through nextLink. */
   pageSize?: number;
   /** Private endpoint connection bodies per vault id (lower case). */
   endpointConnections?: Record<string, unknown[]>;
@@ -20,6 +20,8 @@ export interface ArmData {
   perimeters?: Record<string, unknown[]>;
   /** Association bodies per perimeter id (lower case). */
   associations?: Record<string, unknown[]>;
+  /** Access rule bodies per profile id (lower case). */
+  accessRules?: Record<string, unknown[]>;
   /** The service-tags answer per subscription id (lower case), whatever the location. */
   serviceTags?: Record<string, unknown>;
 }
@@ -58,6 +60,11 @@ export function authorizationFailed(action: string, scope: string): Reply {
   );
 }
 
+/** A 429 whose wait is in milliseconds, in one of the two headers ARM and the SDK's throttling policy use. */
+export function throttledMs(header: 'retry-after-ms' | 'x-ms-retry-after-ms', ms: number): Reply {
+  return error(429, 'SubscriptionRequestsThrottled', "Number of 'read' requests exceeded.", { [header]: String(ms) });
+}
+
 export function throttled(seconds: number): Reply {
   return error(429, 'SubscriptionRequestsThrottled', `Number of 'read' requests exceeded. Please try again after '${seconds}' seconds.`, { 'retry-after': String(seconds) });
 }
@@ -66,6 +73,12 @@ const lower = (s: string): string => s.toLowerCase();
 const idOf = (body: unknown): string => (typeof body === 'object' && body !== null && 'id' in body && typeof body.id === 'string' ? lower(body.id) : '');
 const propsOf = (body: unknown): Record<string, unknown> =>
   typeof body === 'object' && body !== null && 'properties' in body && typeof body.properties === 'object' && body.properties !== null ? { ...body.properties } : {};
+
+/** What the resources list says of a vault: its body without `properties` (or systemData). */
+function trackedResource(body: unknown): Record<string, unknown> {
+  const keep = new Set(['id', 'name', 'type', 'location', 'tags']);
+  return Object.fromEntries(Object.entries(typeof body === 'object' && body !== null ? body : {}).filter(([k]) => keep.has(k)));
+}
 
 const ALL_PRINCIPALS = '00000000-0000-0000-0000-000000000000';
 
@@ -79,12 +92,15 @@ function principalsOf(data: ArmData, filter: string): string[] | undefined {
 
 function route(data: ArmData, req: Seen, endpoint: string): Reply {
   const path = lower(req.path);
-  let m = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.keyvault\/vaults$/.exec(path);
+  // The generic resources list filtered by type (the SDK's vaults.list): id, name, type, location and
+  // tags of each vault, never its properties.
+  let m = /^\/subscriptions\/([^/]+)\/resources$/.exec(path);
   if (m) {
-    const all = data.vaults[m[1] ?? ''] ?? [];
+    if (req.query.get('$filter') !== "resourceType eq 'Microsoft.KeyVault/vaults'") return error(400, 'InvalidFilterInQueryString', 'only the Key Vault type filter is served here');
+    const all = (data.vaults[m[1] ?? ''] ?? []).map(trackedResource);
     const size = data.pageSize ?? 100;
     const skip = Number(req.query.get('$skiptoken') ?? '0');
-    const next = skip + size < all.length ? `${endpoint}${req.path}?api-version=${req.query.get('api-version') ?? ''}&$skiptoken=${skip + size}` : undefined;
+    const next = skip + size < all.length ? `${endpoint}${req.path}?api-version=${req.query.get('api-version') ?? ''}&$filter=${encodeURIComponent(req.query.get('$filter') ?? '')}&$skiptoken=${skip + size}` : undefined;
     return { status: 200, body: { value: all.slice(skip, skip + size), ...(next ? { nextLink: next } : {}) } };
   }
   m = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.keyvault\/vaults\/([^/]+))(\/privateendpointconnections)?$/.exec(path);
@@ -126,6 +142,8 @@ function route(data: ArmData, req: Seen, endpoint: string): Reply {
   if (m) return { status: 200, body: { value: data.perimeters?.[m[1] ?? ''] ?? [] } };
   m = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/networksecurityperimeters\/[^/]+)\/resourceassociations$/.exec(path);
   if (m) return { status: 200, body: { value: data.associations?.[m[1] ?? ''] ?? [] } };
+  m = /^(\/subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/microsoft\.network\/networksecurityperimeters\/[^/]+\/profiles\/[^/]+)\/accessrules$/.exec(path);
+  if (m) return { status: 200, body: { value: data.accessRules?.[m[1] ?? ''] ?? [] } };
   m = /^\/subscriptions\/([^/]+)\/providers\/microsoft\.network\/locations\/[a-z0-9]+\/servicetags$/.exec(path);
   if (m) {
     const body = data.serviceTags?.[m[1] ?? ''];

@@ -1,5 +1,5 @@
 import type { Verdict, VerdictCheck } from '@kvdoctor/diagnose';
-import { accessPolicyBody, associationBody, OTHER_SUB, perimeterBody, perimeterId, RG, roleDefinitions, SUB, vaultBody, vaultId, type VaultShape } from './arm-bodies';
+import { accessPolicyBody, accessRuleBody, associationBody, OTHER_SUB, perimeterBody, perimeterId, RG, roleDefinitions, SUB, vaultBody, vaultId, type VaultShape } from './arm-bodies';
 import type { ArmData } from './arm-server';
 import { assignment, customRoleDefinition, denyAssignment, type RoleShape } from './rbac-bodies';
 import { scenarioFinding } from './scenario-finding';
@@ -30,6 +30,8 @@ export const DOC = {
   deny: { url: `${LEARN}/role-based-access-control/deny-assignments`, says: 'Deny assignments block users from performing specific Azure resource actions even if a role assignment grants them access.' },
   exclude: { url: `${LEARN}/role-based-access-control/deny-assignments`, says: 'An array of Azure AD principal object IDs (user, group, service principal, or managed identity) to which the deny assignment does not apply.' },
   enforced: { url: `${LEARN}/key-vault/general/network-security`, says: 'In Enforced mode, the `publicNetworkAccess` setting is overridden by the network security perimeter rules.' },
+  enforcedDeny: { url: `${LEARN}/private-link/network-security-perimeter-concepts`, says: 'By default, all traffic except intra-perimeter traffic is denied in this mode unless an *Allow* access rule exists.' },
+  subscriptionRule: { url: `${LEARN}/azure-monitor/essentials/network-security-perimeter`, says: '**Subscriptions**. This type of rule allows inbound access authenticated using any managed identity from the subscription.' },
   transition: { url: `${LEARN}/key-vault/general/network-security`, says: 'In Transition mode, the `publicNetworkAccess` setting controls public access to the resource.' },
   lockdown: {
     url: `${LEARN}/private-link/network-security-perimeter-transition`,
@@ -196,26 +198,33 @@ export const LIVE_SCENARIOS: readonly LiveScenario[] = [
   },
   {
     name: 'an Enforced perimeter in an allowed subscription replaces public access and the firewall',
-    doc: DOC.enforced,
+    doc: DOC.enforcedDeny,
     data: {
       vaults: { [SUB]: [vaultBody({ name: NAME, networkAcls: firewalled })] },
       perimeters: { [SUB]: [perimeterBody('nsp-ci')] },
       associations: { [perimeterId('nsp-ci').toLowerCase()]: [associationBody(perimeterId('nsp-ci'), ID, 'defaultProfile', 'Enforced')] },
+      accessRules: { [`${perimeterId('nsp-ci')}/profiles/defaultProfile`.toLowerCase()]: [accessRuleBody(`${perimeterId('nsp-ci')}/profiles/defaultProfile`, { name: 'ci-agents', addressPrefixes: ['52.228.82.0/24'] })] },
     },
     finding: nspRefusal(),
-    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-ci (profile defaultProfile) in Enforced mode: the perimeter's inbound access rules decide for 40.82.190.38 (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); its access rules were not read", "command": {"tool": "powershell", "text": "New-AzNetworkSecurityPerimeterAccessRule -Name allow-40-82-190-38 -ProfileName defaultProfile -ResourceGroupName rg-network -SecurityPerimeterName nsp-ci -AddressPrefix 40.82.190.38/32 -Direction Inbound"}},
+    expect: {"check": "nsp", "status": "fail", "evidence": "associated with perimeter nsp-ci (profile defaultProfile) in Enforced mode: the perimeter's inbound access rules decide for 40.82.190.38 (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); no inbound access rule admits 40.82.190.38 (1 inbound rule: prefixes 52.228.82.0/24)", "command": {"tool": "az", "text": "az extension add --upgrade --name nsp && az network perimeter profile access-rule create --resource-group rg-network --perimeter-name nsp-ci --profile-name defaultProfile --name allow-40-82-190-38 --direction Inbound --address-prefixes '[40.82.190.38/32]'"}},
     absent: ['public-network-access', 'firewall'],
   },
   {
     name: 'an Enforced perimeter in another allowed subscription is found',
-    doc: DOC.enforced,
+    doc: DOC.subscriptionRule,
     data: {
       vaults: { [SUB]: [vaultBody({ name: NAME, networkAcls: firewalled })] },
       perimeters: { [OTHER_SUB]: [perimeterBody('nsp-hub', 'rg-hub', OTHER_SUB)] },
       associations: { [perimeterId('nsp-hub', 'rg-hub', OTHER_SUB).toLowerCase()]: [associationBody(perimeterId('nsp-hub', 'rg-hub', OTHER_SUB), ID, 'ci-profile', 'Enforced')] },
+      accessRules: {
+        [`${perimeterId('nsp-hub', 'rg-hub', OTHER_SUB)}/profiles/ci-profile`.toLowerCase()]: [
+          accessRuleBody(`${perimeterId('nsp-hub', 'rg-hub', OTHER_SUB)}/profiles/ci-profile`, { name: 'hub-identities', subscriptions: [SUB] }),
+          accessRuleBody(`${perimeterId('nsp-hub', 'rg-hub', OTHER_SUB)}/profiles/ci-profile`, { name: 'to-storage', direction: 'Outbound', fqdns: ['stci.blob.core.windows.net'] }),
+        ],
+      },
     },
     finding: nspRefusal(),
-    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-hub (profile ci-profile) in Enforced mode: the perimeter's inbound access rules decide for 40.82.190.38 (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); its access rules were not read", "command": {"tool": "powershell", "text": "New-AzNetworkSecurityPerimeterAccessRule -Name allow-40-82-190-38 -ProfileName ci-profile -ResourceGroupName rg-hub -SecurityPerimeterName nsp-hub -AddressPrefix 40.82.190.38/32 -Direction Inbound"}},
+    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-hub (profile ci-profile) in Enforced mode: the perimeter's inbound access rules decide for 40.82.190.38 (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); no inbound access rule holds 40.82.190.38 by address (1 inbound rule: no address prefixes), but rule hub-identities admits managed identities of subscription 0b1f6471-1bf0-4dda-aec3-111122223333: the log does not show the caller's subscription, service tag or perimeter", "command": {"tool": "az", "text": "az extension add --upgrade --name nsp && az network perimeter profile access-rule create --resource-group rg-hub --perimeter-name nsp-hub --profile-name ci-profile --name allow-40-82-190-38 --direction Inbound --address-prefixes '[40.82.190.38/32]'"}},
     absent: ['public-network-access', 'firewall'],
   },
   {

@@ -63,6 +63,7 @@ export interface DenyShape {
   readonly principals: readonly string[];
   readonly excludePrincipals?: readonly string[];
   readonly doNotApplyToChildScopes?: boolean;
+  readonly condition?: string;
 }
 
 export function denyAssignment(d: DenyShape): Record<string, unknown> {
@@ -81,6 +82,8 @@ export function denyAssignment(d: DenyShape): Record<string, unknown> {
       principals: d.principals.map((p) => ({ id: p, type: p === all ? 'SystemDefined' : 'ServicePrincipal' })),
       excludePrincipals: (d.excludePrincipals ?? []).map((p) => ({ id: p, type: 'ServicePrincipal' })),
       isSystemProtected: true,
+      condition: d.condition ?? null,
+      conditionVersion: d.condition === undefined ? null : '2.0',
     },
   };
 }

@@ -1,4 +1,5 @@
 import { OID } from '../fixtures';
+import type { PerimeterAccessRule } from '../model';
 import type { Scenario } from './scenario';
 
 const NETSEC = 'https://learn.microsoft.com/en-us/azure/key-vault/general/network-security';
@@ -24,9 +25,24 @@ const ALLOWED_ONLY = {
   says: 'After firewall rules are in effect, users can only perform Key Vault data plane operations when their requests originate from allowed virtual networks or IPv4 address ranges.',
 };
 
+const CONCEPTS = 'https://learn.microsoft.com/en-us/azure/private-link/network-security-perimeter-concepts';
+const DENIED_UNLESS = { url: CONCEPTS, says: 'By default, all traffic except intra-perimeter traffic is denied in this mode unless an *Allow* access rule exists.' };
+const SOURCES = { url: CONCEPTS, says: 'Public inbound access can be approved using Network and Identity attributes of the client such as source IP addresses, subscriptions.' };
+const NSP_MONITOR = 'https://learn.microsoft.com/en-us/azure/azure-monitor/essentials/network-security-perimeter';
+const IP_RULE = { url: NSP_MONITOR, says: '**IP Address Ranges**. IP addresses or ranges must be in the Classless Inter-Domain Routing (CIDR) format.' };
+const SUBSCRIPTION_RULE = { url: NSP_MONITOR, says: '**Subscriptions**. This type of rule allows inbound access authenticated using any managed identity from the subscription.' };
+
 const firewallRefusal = { rule: 'firewall', facts: { innerErrorCode: 'ForbiddenByFirewall', clientIp: '40.82.190.38', objectId: OID } };
 const nspRefusal = { rule: 'nsp', facts: { innerErrorCode: 'ForbiddenByFirewall', clientIp: '40.82.190.38', objectId: OID } };
 const open = { defaultAction: 'Deny' as const, bypass: 'AzureServices' as const, virtualNetworkRules: [] };
+const rule = (name: string, more: Partial<PerimeterAccessRule>): PerimeterAccessRule => ({ name, addressPrefixes: [], subscriptions: [], serviceTags: [], perimeters: [], ...more });
+const inPerimeter = (accessRules: PerimeterAccessRule[], mode: 'Enforced' | 'Learning' = 'Enforced') => ({ associated: true, mode, perimeter: PERIMETER, profile: 'defaultProfile', accessRules });
+const ENFORCED_HEAD = (who: string) =>
+  `associated with perimeter nsp-ci (profile defaultProfile) in Enforced mode: the perimeter's inbound access rules decide for ${who} (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt)`;
+const addRule = {
+  tool: 'az' as const,
+  text: "az extension add --upgrade --name nsp && az network perimeter profile access-rule create --resource-group rg-net --perimeter-name nsp-ci --profile-name defaultProfile --name allow-40-82-190-38 --direction Inbound --address-prefixes '[40.82.190.38/32]'",
+};
 
 export const NETWORK_SCENARIOS: readonly Scenario[] = [
   {
@@ -57,21 +73,21 @@ export const NETWORK_SCENARIOS: readonly Scenario[] = [
     doc: SECURED_TRANSITION,
     finding: nspRefusal,
     model: { publicNetworkAccess: 'SecuredByPerimeter', nsp: { associated: true, mode: 'Learning', perimeter: PERIMETER, profile: 'defaultProfile' } },
-    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-ci (profile defaultProfile) in Learning (Transition) mode with publicNetworkAccess SecuredByPerimeter: the perimeter's inbound access rules decide for 40.82.190.38 (private endpoint traffic is exempt); its access rules were not read", "command": {"tool": "powershell", "text": "New-AzNetworkSecurityPerimeterAccessRule -Name allow-40-82-190-38 -ProfileName defaultProfile -ResourceGroupName rg-net -SecurityPerimeterName nsp-ci -AddressPrefix 40.82.190.38/32 -Direction Inbound"}},
+    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-ci (profile defaultProfile) in Learning (Transition) mode with publicNetworkAccess SecuredByPerimeter: the perimeter's inbound access rules decide for 40.82.190.38 (private endpoint traffic is exempt); its access rules were not read", "command": {"tool": "az", "text": "az extension add --upgrade --name nsp && az network perimeter profile access-rule create --resource-group rg-net --perimeter-name nsp-ci --profile-name defaultProfile --name allow-40-82-190-38 --direction Inbound --address-prefixes '[40.82.190.38/32]'"}},
   },
   {
     name: 'a perimeter whose access mode ARM did not name: unknown, not pass',
     doc: ENFORCED,
     finding: firewallRefusal,
     model: { nsp: { associated: true, perimeter: PERIMETER } },
-    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-ci in an access mode ARM did not name: in Enforced mode its inbound access rules decide for 40.82.190.38, in Transition mode publicNetworkAccess does", "command": {"tool": "powershell", "text": "New-AzNetworkSecurityPerimeterAccessRule -Name allow-40-82-190-38 -ProfileName <profile-name> -ResourceGroupName rg-net -SecurityPerimeterName nsp-ci -AddressPrefix 40.82.190.38/32 -Direction Inbound"}},
+    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-ci in an access mode ARM did not name: in Enforced mode its inbound access rules decide for 40.82.190.38, in Transition mode publicNetworkAccess does", "command": {"tool": "az", "text": "az extension add --upgrade --name nsp && az network perimeter profile access-rule create --resource-group rg-net --perimeter-name nsp-ci --profile-name <profile-name> --name allow-40-82-190-38 --direction Inbound --address-prefixes '[40.82.190.38/32]'"}},
   },
   {
     name: 'an Enforced perimeter replaces public access and the firewall',
     doc: ENFORCED,
     finding: nspRefusal,
     model: { nsp: { associated: true, mode: 'Enforced', perimeter: PERIMETER, profile: 'defaultProfile' } },
-    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-ci (profile defaultProfile) in Enforced mode: the perimeter's inbound access rules decide for 40.82.190.38 (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); its access rules were not read", "command": {"tool": "powershell", "text": "New-AzNetworkSecurityPerimeterAccessRule -Name allow-40-82-190-38 -ProfileName defaultProfile -ResourceGroupName rg-net -SecurityPerimeterName nsp-ci -AddressPrefix 40.82.190.38/32 -Direction Inbound"}},
+    expect: {"check": "nsp", "status": "unknown", "evidence": "associated with perimeter nsp-ci (profile defaultProfile) in Enforced mode: the perimeter's inbound access rules decide for 40.82.190.38 (publicNetworkAccess and the firewall do not; private endpoint traffic is exempt); its access rules were not read", "command": {"tool": "az", "text": "az extension add --upgrade --name nsp && az network perimeter profile access-rule create --resource-group rg-net --perimeter-name nsp-ci --profile-name defaultProfile --name allow-40-82-190-38 --direction Inbound --address-prefixes '[40.82.190.38/32]'"}},
     absent: ['public-network-access', 'firewall'],
   },
   {
@@ -158,5 +174,77 @@ export const NETWORK_SCENARIOS: readonly Scenario[] = [
     finding: firewallRefusal,
     model: { networkAcls: { ...open, ipRules: ['40.82.190.0/23'] }, nsp: { associated: false } },
     expect: {"check": "firewall", "status": "pass", "evidence": "defaultAction Deny, bypass AzureServices, 40.82.190.38 matches ipRule 40.82.190.0/23: the address is now allowed → the refusal predates the rule, or propagation: retry"},
+  },
+  {
+    name: 'an Enforced perimeter whose IP rule holds the caller admits it, whatever the firewall says',
+    doc: IP_RULE,
+    finding: nspRefusal,
+    model: { networkAcls: { ...open, ipRules: [] }, nsp: inPerimeter([rule('ci-agents', { addressPrefixes: ['40.82.190.0/24'] })]) },
+    expect: { check: 'nsp', status: 'pass', evidence: `${ENFORCED_HEAD('40.82.190.38')}; access rule ci-agents admits it (40.82.190.0/24) → the refusal predates the access rule, or propagation: retry` },
+    absent: ['public-network-access', 'firewall'],
+  },
+  {
+    name: 'an Enforced perimeter whose IP rules hold other ranges refuses the caller: add its address',
+    doc: DENIED_UNLESS,
+    finding: nspRefusal,
+    model: { nsp: inPerimeter([rule('office', { addressPrefixes: ['52.228.82.0/24', '20.37.194.0/24'] })]) },
+    expect: { check: 'nsp', status: 'fail', evidence: `${ENFORCED_HEAD('40.82.190.38')}; no inbound access rule admits 40.82.190.38 (1 inbound rule: prefixes 52.228.82.0/24, 20.37.194.0/24)`, command: addRule },
+  },
+  {
+    name: 'an Enforced perimeter without inbound rules refuses every public caller',
+    doc: DENIED_UNLESS,
+    finding: nspRefusal,
+    model: { nsp: inPerimeter([]) },
+    expect: { check: 'nsp', status: 'fail', evidence: `${ENFORCED_HEAD('40.82.190.38')}; the profile has no inbound access rules, so no public caller gets in`, command: addRule },
+  },
+  {
+    name: "a subscription rule may admit a managed identity whose subscription the log does not show: unknown",
+    doc: SUBSCRIPTION_RULE,
+    finding: nspRefusal,
+    model: { nsp: inPerimeter([rule('office', { addressPrefixes: ['52.228.82.0/24'] }), rule('platform-identities', { subscriptions: ['7c2e9a10-55d4-4c1b-9e0f-444455556666'] })]) },
+    expect: {
+      check: 'nsp',
+      status: 'unknown',
+      evidence: `${ENFORCED_HEAD('40.82.190.38')}; no inbound access rule holds 40.82.190.38 by address (2 inbound rules: prefixes 52.228.82.0/24), but rule platform-identities admits managed identities of subscription 7c2e9a10-55d4-4c1b-9e0f-444455556666: the log does not show the caller's subscription, service tag or perimeter`,
+      command: addRule,
+    },
+  },
+  {
+    name: 'SecuredByPerimeter in a Transition (Learning) perimeter: an IP rule that holds the caller admits it',
+    doc: SECURED_TRANSITION,
+    finding: nspRefusal,
+    model: { publicNetworkAccess: 'SecuredByPerimeter', nsp: inPerimeter([rule('ci-agents', { addressPrefixes: ['40.82.190.38/32'] })], 'Learning') },
+    expect: {
+      check: 'nsp',
+      status: 'pass',
+      evidence: "associated with perimeter nsp-ci (profile defaultProfile) in Learning (Transition) mode with publicNetworkAccess SecuredByPerimeter: the perimeter's inbound access rules decide for 40.82.190.38 (private endpoint traffic is exempt); access rule ci-agents admits it (40.82.190.38/32) → the refusal predates the access rule, or propagation: retry",
+    },
+    absent: ['firewall'],
+  },
+  {
+    name: 'an Enforced perimeter with rules, and a log that names no client address: unknown',
+    doc: SOURCES,
+    finding: { rule: 'nsp', facts: { innerErrorCode: 'ForbiddenByFirewall', objectId: OID } },
+    model: { nsp: inPerimeter([rule('office', { addressPrefixes: ['52.228.82.0/24'] })]) },
+    expect: {
+      check: 'nsp',
+      status: 'unknown',
+      evidence: `${ENFORCED_HEAD('the caller')}; the log states no client address to hold against its inbound access rules (1 inbound rule: prefixes 52.228.82.0/24)`,
+      command: {
+        tool: 'az',
+        text: "az extension add --upgrade --name nsp && az network perimeter profile access-rule create --resource-group rg-net --perimeter-name nsp-ci --profile-name defaultProfile --name <rule-name> --direction Inbound --address-prefixes '[<client-ip>/32]'",
+      },
+    },
+  },
+  {
+    name: 'an Enforced perimeter and a private caller address: no inbound rule applies, only a private endpoint',
+    doc: EXEMPT,
+    finding: { rule: 'nsp', facts: { innerErrorCode: 'ForbiddenByFirewall', clientIp: '10.1.2.3', objectId: OID } },
+    model: { nsp: inPerimeter([rule('office', { addressPrefixes: ['52.228.82.0/24'] })]) },
+    expect: {
+      check: 'nsp',
+      status: 'unknown',
+      evidence: `${ENFORCED_HEAD('10.1.2.3')}; 10.1.2.3 is not a public address, so no inbound rule applies to it: it gets in only through a private endpoint, which the perimeter does not filter`,
+    },
   },
 ];

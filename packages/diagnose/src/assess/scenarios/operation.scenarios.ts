@@ -15,6 +15,10 @@ const UNWRAP = { url: `${REST}/keys/unwrap-key/unwrap-key`, says: 'This operatio
 const SIGN = { url: `${REST}/keys/sign/sign`, says: 'This operation requires the keys/sign permission.' };
 const LIST_CERTS = { url: `${REST}/certificates/get-certificates/get-certificates`, says: 'The GetCertificates operation returns the set of certificates resources in the specified key vault. This operation requires the certificates/list permission.' };
 const GET_CERT = { url: `${REST}/certificates/get-certificate/get-certificate`, says: 'Gets information about a specific certificate. This operation requires the certificates/get permission.' };
+const SET_SECRET = { url: `${REST}/secrets/set-secret/set-secret`, says: 'If the named secret already exists, Azure Key Vault creates a new version of that secret. This operation requires the secrets/set permission.' };
+const DELETE_ACTION = { url: 'https://learn.microsoft.com/en-us/azure/role-based-access-control/permissions/security', says: 'Microsoft.KeyVault/vaults/secrets/delete | Deletes a secret. All versions are deleted.' };
+const DELETED_LIST = { url: `${REST}/secrets/get-deleted-secrets/get-deleted-secrets`, says: 'The Get Deleted Secrets operation returns the secrets that have been deleted for a vault enabled for soft-delete. This operation requires the secrets/list permission.' };
+const ROTATION_POLICY = { url: `${REST}/keys/get-key-rotation-policy/get-key-rotation-policy`, says: 'The GetKeyRotationPolicy operation returns the specified key policy resources in the specified key vault. This operation requires the keys/get permission.' };
 const TIED = { url: MOVE, says: 'All access policy entries and roles assignments are also tied to this tenant ID.' };
 const READER = { url: RBAC_GUIDE, says: 'Key Vault Reader | Read metadata of key vaults and its certificates, keys, and secrets. Cannot read sensitive values such as secret contents or key material.' };
 const READER_LISTS = { url: RBAC_GUIDE, says: 'Above role assignment provides ability to list key vault objects in key vault.' };
@@ -37,6 +41,7 @@ const rbac = (...assignments: { roleName: string; roleDefinitionId: string; data
   enableRbacAuthorization: true,
   roleAssignments: assignments.map((a) => ({ scope: VAULT_ID, principalId: OID, ...a, dataActions: [...a.dataActions] })),
   denyAssignments: [],
+  groupsExpanded: true,
 });
 
 export const OPERATION_SCENARIOS: readonly Scenario[] = [
@@ -171,14 +176,14 @@ export const OPERATION_SCENARIOS: readonly Scenario[] = [
     doc: READER,
     finding: rbacRefusal('/secrets/db-password'),
     model: rbac(ROLE.reader),
-    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/getSecret/action for GET /secrets/db-password at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; direct assignments only, group memberships are not expanded)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
+    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/getSecret/action for GET /secrets/db-password at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; group assignments included)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
   },
   {
     name: 'RBAC: a custom role with only getSecret cannot list',
     doc: LIST_SECRETS,
     finding: rbacRefusal('/secrets'),
     model: rbac(ROLE.getSecretOnly),
-    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/readMetadata/action for GET /secrets (list) at this scope (holds ci-secret-getter at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; direct assignments only, group memberships are not expanded)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
+    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/readMetadata/action for GET /secrets (list) at this scope (holds ci-secret-getter at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; group assignments included)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
   },
   {
     name: 'RBAC: a custom role with only getSecret reads one secret',
@@ -199,7 +204,7 @@ export const OPERATION_SCENARIOS: readonly Scenario[] = [
     doc: CSE_USER,
     finding: rbacRefusal(`/keys/cmk/${VERSION}/wrapkey`),
     model: rbac(ROLE.reader),
-    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/keys/wrap/action for POST /keys/cmk/4387e9f3d6e14c459867679a90fd0f79/wrapkey at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; direct assignments only, group memberships are not expanded)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Crypto Service Encryption User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
+    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/keys/wrap/action for POST /keys/cmk/4387e9f3d6e14c459867679a90fd0f79/wrapkey at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; group assignments included)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Crypto Service Encryption User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
   },
   {
     name: 'RBAC: Certificate User lists certificates',
@@ -213,6 +218,55 @@ export const OPERATION_SCENARIOS: readonly Scenario[] = [
     doc: SECRETS_USER,
     finding: { rule: 'rbac', facts: { ...rbacRefusal('/secrets').facts, action: 'Microsoft.KeyVault/vaults/secrets/getSecret/action' } },
     model: rbac(ROLE.reader),
-    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/getSecret/action at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; direct assignments only, group memberships are not expanded)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
+    expect: {"check": "role-assignment", "status": "fail", "evidence": "RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/getSecret/action at this scope (holds Key Vault Reader at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; group assignments included)", "command": {"tool": "az", "text": "az role assignment create --role 'Key Vault Secrets User' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv"}},
+  },
+  {
+    name: 'a PUT of a secret (the log states the method) needs set, not get',
+    doc: SET_SECRET,
+    finding: { rule: 'firewall', facts: { ...firewallRefusal('/secrets/db-password').facts, requestMethod: 'PUT' } },
+    model: { accessPolicies: [policy({ secrets: ['get', 'list'] })] },
+    expect: { check: 'access-policy', status: 'fail', evidence: 'access-policy mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has secrets [get, list] but not set; it needs secrets set for PUT /secrets/db-password', command: { tool: 'az', text: 'az keyvault set-policy --resource-group rg-x --name hypervmigratio98a5kv --object-id f54370a6-bc53-4e02-8d73-63de4c317b54 --secret-permissions get list set' } },
+  },
+  {
+    name: 'RBAC: a DELETE of a secret needs secrets/delete, which Secrets User lacks',
+    doc: DELETE_ACTION,
+    finding: { rule: 'rbac', facts: { ...rbacRefusal('/secrets/db-password').facts, requestMethod: 'DELETE' } },
+    model: rbac(ROLE.secretsUser),
+    expect: {
+      check: 'role-assignment',
+      status: 'fail',
+      evidence: 'RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has no role with Microsoft.KeyVault/vaults/secrets/delete for DELETE /secrets/db-password at this scope (holds Key Vault Secrets User at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv; group assignments included)',
+      command: { tool: 'az', text: "az role assignment create --role 'Key Vault Secrets Officer' --assignee f54370a6-bc53-4e02-8d73-63de4c317b54 --scope /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv" },
+    },
+  },
+  {
+    name: 'RBAC: POST …/wrapkey (method and URL stated) is a wrap, which Crypto Service Encryption User grants',
+    doc: WRAP,
+    finding: { rule: 'rbac', facts: { ...rbacRefusal(`/keys/cmk/${VERSION}/wrapkey`).facts, requestMethod: 'POST' } },
+    model: rbac(ROLE.cryptoServiceEncryptionUser),
+    expect: {
+      check: 'role-assignment',
+      status: 'pass',
+      evidence: 'RBAC mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 holds Key Vault Crypto Service Encryption User at /subscriptions/0b1f6471-1bf0-4dda-aec3-111122223333/resourceGroups/rg-x/providers/Microsoft.KeyVault/vaults/hypervmigratio98a5kv, which grants Microsoft.KeyVault/vaults/keys/wrap/action: the role is now assigned → the refusal predates the assignment, or propagation (up to 10 minutes): retry',
+    },
+  },
+  {
+    name: 'listing deleted secrets (GET /deletedsecrets) needs list',
+    doc: DELETED_LIST,
+    finding: firewallRefusal('/deletedsecrets'),
+    model: { accessPolicies: [policy({ secrets: ['get', 'recover'] })] },
+    expect: { check: 'access-policy', status: 'fail', evidence: 'access-policy mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has secrets [get, recover] but not list; it needs secrets list for GET /deletedsecrets (list)', command: { tool: 'az', text: 'az keyvault set-policy --resource-group rg-x --name hypervmigratio98a5kv --object-id f54370a6-bc53-4e02-8d73-63de4c317b54 --secret-permissions get recover list' } },
+  },
+  {
+    name: 'a key rotation policy read against keys get only: the docs name two permissions, so unknown',
+    doc: ROTATION_POLICY,
+    finding: firewallRefusal('/keys/cmk/rotationpolicy'),
+    model: { accessPolicies: [policy({ keys: ['get'] })] },
+    expect: {
+      check: 'access-policy',
+      status: 'unknown',
+      evidence: 'access-policy mode, object f54370a6-bc53-4e02-8d73-63de4c317b54 has keys [get]: keys getrotationpolicy for GET /keys/cmk/rotationpolicy; Microsoft documents both getrotationpolicy and get for it, and the entry has get but not getrotationpolicy',
+      command: { tool: 'az', text: 'az keyvault set-policy --resource-group rg-x --name hypervmigratio98a5kv --object-id f54370a6-bc53-4e02-8d73-63de4c317b54 --key-permissions get getrotationpolicy' },
+    },
   },
 ];
