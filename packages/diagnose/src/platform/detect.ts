@@ -1,7 +1,28 @@
 import type { Platform } from '../report/schema';
 
 /** A log with no runner banner, and `explain` without any log: advice that fits every CI. */
-export const UNKNOWN_PLATFORM: Platform = { ci: 'unknown', agent: 'unknown' };
+export const UNKNOWN_PLATFORM: Platform = { ci: 'unknown', agent: 'unknown', host: 'unknown' };
+
+type Host = NonNullable<Platform['host']>;
+
+interface HostSign {
+  readonly re: RegExp;
+  readonly host: Host;
+}
+
+// Words each hosting service prints around a Key Vault call it makes with its own identity. Order
+// matters: Synapse pipelines also have linked services, and a function app is an App Service app,
+// so the specific sign comes first.
+const HOST_SIGNS: readonly HostSign[] = [
+  // Kubelet's FailedMount event and the provider's log name the driver, its CRD or its pods.
+  { re: /failed to mount secrets store objects|SecretProviderClass|secrets-store\.csi\.k8s\.io|secrets-store-provider-azure|secrets-store-csi-driver/i, host: 'aks-csi-driver' },
+  { re: /\bSynapse\b|azuresynapse\.net|mssparkutils|TokenLibrary/i, host: 'synapse' },
+  { re: /Data ?Factory|\bADF\b|linked ?service|AzureKeyVaultSecret\b|Failed to get the secret from key vault/i, host: 'data-factory' },
+  { re: /Databricks|dbutils\.secrets|secret scope/i, host: 'databricks' },
+  { re: /Azure Functions|\bfunction ?app\b|Microsoft\.Azure\.WebJobs|AzureWebJobs/i, host: 'functions' },
+  // The portal's reference status, its codes, and the reference syntax itself.
+  { re: /\bAccessToKeyVaultDenied\b|\bMSINotEnabled\b|keyVaultReferenceIdentity|@Microsoft\.KeyVault\(|Key Vault references?\b|App Service|azurewebsites\.net/i, host: 'app-service' },
+];
 
 interface Sign {
   readonly re: RegExp;
@@ -25,8 +46,10 @@ const SIGNS: readonly Sign[] = [
 export class PlatformDetector {
   private ci: Platform['ci'] = 'unknown';
   private agent: Platform['agent'] = 'unknown';
+  private host: Host = 'unknown';
 
   feed(text: string): void {
+    this.feedHost(text);
     for (const s of SIGNS) {
       if (this.ci !== 'unknown' && this.agent !== 'unknown') return;
       if (s.ci !== undefined && this.ci !== 'unknown' && this.ci !== s.ci) continue;
@@ -39,7 +62,19 @@ export class PlatformDetector {
     }
   }
 
+  /** The first host sign wins, except that an App Service app later shown to be a function app is one. */
+  private feedHost(text: string): void {
+    if (this.host !== 'unknown' && this.host !== 'app-service') return;
+    for (const s of HOST_SIGNS) {
+      if (this.host === 'app-service' && s.host !== 'functions') continue;
+      if (s.re.test(text)) {
+        this.host = s.host;
+        return;
+      }
+    }
+  }
+
   result(): Platform {
-    return { ci: this.ci, agent: this.agent };
+    return { ci: this.ci, agent: this.agent, host: this.host };
   }
 }

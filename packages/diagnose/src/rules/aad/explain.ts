@@ -1,5 +1,6 @@
 import type { Fix, Platform } from '../../report/schema';
 import type { ExplainInput, Explanation } from '../../rule-kit/rule';
+import { hostAdvice } from '../../platform/host-advice';
 import { codeInfo, kindOf } from './codes';
 import { explainReferenceCode } from './explain-reference';
 import { fixContext, type FixContext } from './fix-context';
@@ -90,6 +91,7 @@ function reason(kind: AadKind, ctx: FixContext): string {
 }
 
 const CI_WORDS: Readonly<Record<Platform['ci'], string>> = { 'github-actions': 'GitHub', gitlab: 'GitLab', 'azure-devops': 'Azure DevOps', unknown: '' };
+const CI_NAMED = /^(?:GitHub|GitLab|Azure DevOps)/;
 
 /**
  * Causes naming the detected CI first; those naming another CI only when the CI is not known (a
@@ -142,5 +144,9 @@ export function explainAad({ facts, details, platform }: ExplainInput): Explanat
   const where = facts.tenantId !== undefined ? ` in tenant ${facts.tenantId}` : '';
   const summary = `Microsoft Entra ID refused to issue a token to ${who}${where} (${info.code}: ${info.name}), so Key Vault was never called: ${reason(kind, ctx)}.`;
   const first = details.resource?.includes('privatelink') ? 'private-link' : hints['id-token'] !== undefined ? 'id-token: write' : undefined;
-  return { summary, causes: ordered(info.causes, ctx.ci, first), fixes: FIXES[kind](ctx) };
+  const causes = ordered(info.causes, ctx.ci, first);
+  // The CSI driver's token is the pod's own workload identity, not a CI's: no CI cause applies.
+  const csi = ctx.ci === 'unknown' && platform.host === 'aks-csi-driver' ? hostAdvice(platform) : undefined;
+  if (csi) return { summary, causes: [csi.caller, ...causes.filter((c) => !CI_NAMED.test(c))], fixes: FIXES[kind](ctx) };
+  return { summary, causes, fixes: FIXES[kind](ctx) };
 }

@@ -34,7 +34,7 @@ describe('firewall: platform-aware advice', () => {
       'Vault: kv-app;location=eastus',
     ].join('\n');
     const report = diagnose(log);
-    expect(report.platform).toEqual({ ci: 'azure-devops', agent: 'microsoft-hosted' });
+    expect(report.platform).toEqual({ ci: 'azure-devops', agent: 'microsoft-hosted', host: 'unknown' });
     const pipeline = report.findings[0]?.fixes.flatMap((f) => f.commands).find((c) => c.tool === 'azure-pipelines');
     expect(pipeline?.text).toContain('  condition: always()');
     expect(pipeline?.text).toContain('az keyvault network-rule remove --name kv-app --ip-address "$(AGENT_IP)/32"');

@@ -1,8 +1,9 @@
 import { az } from '../../fixes/az';
 import { powershell } from '../../fixes/powershell';
-import { value } from '../../fixes/quote';
+import { value, type Value } from '../../fixes/quote';
 import { vaultResourceId } from '../../fixes/vault-id';
 import type { ExplainInput, Explanation } from '../../rule-kit/rule';
+import { hostAdvice } from '../../platform/host-advice';
 
 /** `details.message` of a refused secure key release (the confidential-containers SKR sidecar). */
 export const SECURE_KEY_RELEASE = 'A secure key release was refused.';
@@ -51,6 +52,21 @@ export function explainForbiddenWithoutReason(input: ExplainInput): Explanation 
   const vault = value(facts.vault, 'vault-name');
   const secret = value(facts.objectName, 'secret-name');
   const app = value(facts.appId, 'app-id');
+  const generic = genericExplanation(vault, secret, app, vaultResourceId(facts, details));
+  // A hosting service (an App Service reference's AccessToKeyVaultDenied, the CSI driver) names
+  // neither gate: its identity and its network path are the two things to check.
+  const advice = hostAdvice(input.platform);
+  if (!advice) return generic;
+  const net = advice.network(vault, false);
+  const [see, ...rest] = generic.fixes;
+  return {
+    summary: generic.summary,
+    causes: [advice.caller, net.cause, ...generic.causes],
+    fixes: [...(see ? [see] : []), advice.grant(vault, vaultResourceId(facts, details)), net.fix, ...rest],
+  };
+}
+
+function genericExplanation(vault: Value, secret: Value, app: Value, scope: Value): Explanation {
   return {
     summary: `Key Vault ${vault.text} refused the request (403 Forbidden), but the client printed no response body, so the log does not say which gate refused it.`,
     causes: [
@@ -78,7 +94,7 @@ export function explainForbiddenWithoutReason(input: ExplainInput): Explanation 
         commands: [
           { tool: 'az', text: az.setPolicy(vault, '--spn', app, 'secret', ['get', 'list']) },
           { tool: 'powershell', text: powershell.setPolicy(vault, '-ServicePrincipalName', app, '-PermissionsToSecrets', ['get', 'list']) },
-          { tool: 'az', text: az.roleAssign('Key Vault Secrets User', app, vaultResourceId(facts, details)) },
+          { tool: 'az', text: az.roleAssign('Key Vault Secrets User', app, scope) },
         ],
       },
     ],

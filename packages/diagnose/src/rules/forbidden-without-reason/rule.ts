@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule-kit/define-rule';
+import { HOST_DOCS } from '../../platform/host-advice';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import type { Occurrence } from '../../rule-kit/rule';
 import type { Window } from '../../rule-kit/window';
@@ -40,6 +41,7 @@ export default defineRule({
       { title: 'Troubleshooting Azure Key Vault access issues', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/troubleshooting-access-issues' },
       { title: 'Azure Key Vault REST API error codes', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/rest-error-codes' },
       { title: 'Azure Key Vault logging (AuditEvent)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/logging' },
+      ...HOST_DOCS,
     ],
   },
   markers: ["invalid status code 'Forbidden'", 'invalid status code Forbidden', 'AccessToKeyVaultDenied', 'AKV response body failed'],

@@ -1,0 +1,203 @@
+import { az } from '../fixes/az';
+import { privateLink } from '../fixes/private-link';
+import { value, type Value } from '../fixes/quote';
+import { trustedServicesFix } from '../fixes/trusted-services';
+import type { DocLink, Fix, Platform } from '../report/schema';
+
+/**
+ * What changes when the refused call was made by a hosting service with its own identity and
+ * network path (the CSI driver, an App Service reference, a linked service, a secret scope): who
+ * the caller is, how to grant it, and what admits it through the vault's network rules. Each
+ * statement follows the Microsoft page listed in HOST_DOCS for that host.
+ */
+export interface HostAdvice {
+  /** The cause naming the identity this host calls the vault with. */
+  readonly caller: string;
+  /** Finds that identity and grants it the read it needs, in either permission model. */
+  grant(vault: Value, scope: Value): Fix;
+  /** Why the vault's network refuses this host, and what admits it; `privateOnly` when public access is disabled. */
+  network(vault: Value, privateOnly: boolean): { readonly cause: string; readonly fix: Fix };
+}
+
+type KnownHost = Exclude<NonNullable<Platform['host']>, 'unknown'>;
+
+/** Each host's Microsoft page: who calls the vault there, and how it gets through the vault's network. */
+export const HOST_DOC: Readonly<Record<KnownHost, DocLink>> = {
+  'aks-csi-driver': {
+    title: 'Connect your Azure identity provider to the Key Vault Secrets Store CSI Driver in AKS',
+    url: 'https://learn.microsoft.com/en-us/azure/aks/csi-secrets-store-identity-access',
+  },
+  'app-service': { title: 'Use Key Vault references for App Service and Azure Functions', url: 'https://learn.microsoft.com/en-us/azure/app-service/app-service-key-vault-references' },
+  functions: { title: 'Use Key Vault references for App Service and Azure Functions', url: 'https://learn.microsoft.com/en-us/azure/app-service/app-service-key-vault-references' },
+  'data-factory': { title: 'Store credentials in Azure Key Vault (Data Factory and Synapse)', url: 'https://learn.microsoft.com/en-us/azure/data-factory/store-credentials-in-key-vault' },
+  synapse: { title: 'Synapse managed private endpoints', url: 'https://learn.microsoft.com/en-us/azure/synapse-analytics/security/synapse-workspace-managed-private-endpoints' },
+  databricks: { title: 'Azure Databricks secret scopes (Azure Key Vault-backed)', url: 'https://learn.microsoft.com/en-us/azure/databricks/security/secrets/secret-scopes' },
+};
+
+/** The hosts' pages, for the docs of every family whose advice changes with the host. */
+export const HOST_DOCS: readonly DocLink[] = [
+  ...new Map(Object.values(HOST_DOC).map((d) => [d.url, d])).values(),
+  {
+    title: 'Troubleshoot the Azure Key Vault Provider for Secrets Store CSI Driver',
+    url: 'https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/troubleshoot-key-vault-csi-secrets-store-csi-driver',
+  },
+];
+
+const P = (name: string): Value => value(undefined, name);
+
+/** Grant commands for one principal, in both permission models (the vault's model decides which applies). */
+function grantCommands(vault: Value, scope: Value, principal: Value, flag: '--spn' | '--object-id'): Fix['commands'] {
+  return [
+    { tool: 'az', text: az.roleAssign('Key Vault Secrets User', principal, scope) },
+    { tool: 'az', text: az.setPolicy(vault, flag, principal, 'secret', ['get', 'list']) },
+  ];
+}
+
+const trustedNote = (service: string): string =>
+  `${service} is on Key Vault's trusted-services list: with bypass AzureServices it passes the firewall and a vault with public access disabled; its identity still needs the read permission.`;
+
+function trustedNetwork(service: string, vault: Value, privateOnly: boolean): { cause: string; fix: Fix } {
+  return {
+    cause: `${service} called the vault; it is a trusted Microsoft service, so it was refused at the network because the vault does not let trusted services through (bypass is not AzureServices)${privateOnly ? ' and public network access is disabled' : ''}.`,
+    fix: trustedServicesFix(vault, undefined, trustedNote(service)),
+  };
+}
+
+const CSI: HostAdvice = {
+  caller:
+    "The Secrets Store CSI driver's Azure provider calls the vault as the identity its SecretProviderClass names, not as your application: with workload identity, the identity whose client ID is in `clientID` (federated with the pod's service account); with `useVMManagedIdentity: \"true\"`, the node identity whose client ID is in `userAssignedIdentityID` (the add-on's azurekeyvaultsecretsprovider identity or the kubelet identity). That identity lacks the read, or `keyvaultName`, `tenantId` or `objects` point elsewhere.",
+  grant: (vault, scope) => ({
+    title: `Grant the SecretProviderClass identity access to ${vault.text}`,
+    steps: [
+      'Read the SecretProviderClass: `clientID` (workload identity) or `userAssignedIdentityID` (with `useVMManagedIdentity: "true"`) is the identity that calls the vault; `keyvaultName` must be this vault, `tenantId` the vault\'s tenant, and every `objects` entry an existing objectName with objectType secret, key or cert.',
+      'Grant that client ID Key Vault Secrets User for secrets (Key Vault Certificate User for keys and certificates) on an RBAC vault, or an access policy with get on a vault that uses access policies.',
+    ],
+    commands: [
+      { tool: 'bash', text: 'kubectl get secretproviderclass <secretproviderclass-name> --namespace <namespace> --output yaml' },
+      { tool: 'az', text: 'az aks show --resource-group <resource-group> --name <cluster-name> --query addonProfiles.azureKeyvaultSecretsProvider.identity.clientId --output tsv' },
+      { tool: 'az', text: 'az aks show --resource-group <resource-group> --name <cluster-name> --query identityProfile.kubeletidentity.clientId --output tsv' },
+      { tool: 'az', text: az.roleAssign('Key Vault Secrets User', P('client-id'), scope) },
+      { tool: 'az', text: az.setPolicy(vault, '--spn', P('client-id'), 'secret', ['get']) },
+    ],
+  }),
+  network: (vault, privateOnly) => ({
+    cause: privateOnly
+      ? "The CSI driver's provider runs on the node's host network: the nodes must reach the vault's private endpoint (the privatelink.vaultcore.azure.net zone linked to the AKS virtual network, and peering when the endpoint is in another one); AKS is not a trusted service."
+      : "The CSI driver's provider runs on the node's host network, so the vault sees the nodes' subnet or the cluster's outbound address, which none of its rules admits; AKS is not a trusted service.",
+    fix: {
+      title: `Let the AKS nodes reach ${vault.text}`,
+      steps: privateOnly
+        ? ['Link the privatelink.vaultcore.azure.net zone to the AKS virtual network and peer it with the endpoint\'s network; from a node, the vault name must resolve to a private address.']
+        : [
+            'Enable the Microsoft.KeyVault service endpoint on the node pool subnet and add that subnet to the vault\'s virtual-network rules, or give the vault a private endpoint the nodes can resolve and route to.',
+          ],
+      commands: [
+        { tool: 'az', text: 'az aks show --resource-group <resource-group> --name <cluster-name> --query "agentPoolProfiles[].vnetSubnetId" --output tsv' },
+        ...(privateOnly ? [] : [{ tool: 'az' as const, text: az.networkRuleAddSubnet(vault, P('node-subnet-resource-id')) }]),
+      ],
+    },
+  }),
+};
+
+function appService(cli: 'webapp' | 'functionapp', kind: string): HostAdvice {
+  return {
+    caller: `A Key Vault reference of the ${kind} is resolved with the app's system-assigned managed identity, or with the user-assigned identity whose resource ID is in the app's \`keyVaultReferenceIdentity\`: that identity lacks Get on secrets, or the app has no managed identity at all (status MSINotEnabled).`,
+    grant: (vault, scope) => ({
+      title: `Grant the ${kind}'s managed identity access to ${vault.text}`,
+      steps: [
+        'With status MSINotEnabled, turn on the app\'s system-assigned identity first (or attach the user-assigned identity that `keyVaultReferenceIdentity` names).',
+        'Grant the identity that resolves references Key Vault Secrets User on an RBAC vault, or Get on secrets in an access policy; a user-assigned identity is used only when `keyVaultReferenceIdentity` holds its resource ID.',
+      ],
+      commands: [
+        { tool: 'az', text: `az ${cli} identity assign --resource-group <resource-group> --name <app-name>` },
+        { tool: 'az', text: `az ${cli} identity show --resource-group <resource-group> --name <app-name> --query principalId --output tsv` },
+        { tool: 'az', text: `az ${cli} show --resource-group <resource-group> --name <app-name> --query keyVaultReferenceIdentity --output tsv` },
+        ...grantCommands(vault, scope, P('principal-id'), '--object-id'),
+      ],
+    }),
+    network: (vault, privateOnly) => ({
+      cause: `The ${kind} reached the vault from outside its allowed networks: App Service is not a trusted service for Key Vault references, and the vault should admit the app's virtual network rather than its public outbound addresses (the origin of the secret request can differ)${privateOnly ? '; with public access disabled only a private endpoint the integrated app can reach admits it' : ''}.`,
+      fix: {
+        title: `Reach ${vault.text} through the app's virtual network`,
+        steps: [
+          `Integrate the app with a virtual network, then ${privateOnly ? 'give the vault a private endpoint that network resolves and routes to' : 'admit its integration subnet (Microsoft.KeyVault service endpoint) in the vault\'s virtual-network rules, or use a private endpoint'}.`,
+          'Linux apps that reach a private endpoint must route all traffic through the virtual network (vnetRouteAllEnabled); Windows containers cannot resolve references over virtual network integration.',
+        ],
+        commands: [
+          { tool: 'az', text: `az ${cli} vnet-integration add --resource-group <resource-group> --name <app-name> --vnet <vnet-name> --subnet <integration-subnet-name>` },
+          ...(privateOnly ? [] : [{ tool: 'az' as const, text: az.networkRuleAddSubnet(vault, P('integration-subnet-resource-id')) }]),
+          { tool: 'az', text: `az webapp config set --resource-group <resource-group> --name <app-name> --generic-configurations '{"vnetRouteAllEnabled": true}'` },
+        ],
+      },
+    }),
+  };
+}
+
+const DATA_FACTORY: HostAdvice = {
+  caller:
+    "Data Factory reads linked-service secrets as the factory's managed identity (the 'Managed Identity Object ID' on the Azure Key Vault linked service page), not as the person who created the linked service: it needs Get and List on secrets.",
+  grant: (vault, scope) => ({
+    title: `Grant the factory's managed identity access to ${vault.text}`,
+    steps: ['Grant the factory\'s managed identity Get and List on secrets in an access policy, or Key Vault Secrets User on an RBAC vault.'],
+    commands: [
+      { tool: 'az', text: 'az datafactory show --resource-group <resource-group> --name <factory-name> --query identity.principalId --output tsv' },
+      ...grantCommands(vault, scope, P('principal-id'), '--object-id'),
+    ],
+  }),
+  network: (vault, privateOnly) => trustedNetwork('Azure Data Factory', vault, privateOnly),
+};
+
+const SYNAPSE: HostAdvice = {
+  caller:
+    "A Synapse linked service reads the vault as the workspace's managed identity, not as the signed-in user: it needs Get and List on secrets.",
+  grant: (vault, scope) => ({
+    title: `Grant the workspace's managed identity access to ${vault.text}`,
+    steps: ['Grant the Synapse workspace\'s managed identity Get and List on secrets in an access policy, or Key Vault Secrets User on an RBAC vault.'],
+    commands: [
+      { tool: 'az', text: 'az synapse workspace show --resource-group <resource-group> --name <workspace-name> --query identity.principalId --output tsv' },
+      ...grantCommands(vault, scope, P('principal-id'), '--object-id'),
+    ],
+  }),
+  network: (vault) => ({
+    cause:
+      "Synapse is a trusted service for Key Vault only for customer-managed-key encryption, not for reading linked-service secrets: from a workspace with a managed virtual network, the vault is reached through a managed private endpoint.",
+    fix: {
+      title: `Reach ${vault.text} through a Synapse managed private endpoint`,
+      steps: [
+        'Managed private endpoints exist only in workspaces with a managed virtual network: in Synapse Studio → Manage → Managed private endpoints, create one for the vault.',
+        'It starts Pending: the vault\'s owner approves the connection on the vault before traffic flows.',
+      ],
+      commands: [{ tool: 'az', text: privateLink.connections(vault) }],
+    },
+  }),
+};
+
+const DATABRICKS: HostAdvice = {
+  caller:
+    'An Azure Key Vault-backed secret scope reads the vault as the AzureDatabricks first-party application, not as the notebook user or a cluster identity: creating the scope grants that application Get and List through access policies (even on a vault that uses Azure RBAC), and creating it needs Contributor or Owner on the vault.',
+  grant: (vault, scope) => ({
+    title: `Grant the AzureDatabricks application access to ${vault.text}`,
+    steps: [
+      'Recreate the scope as a user with Contributor or Owner on the vault, or grant the AzureDatabricks application Get and List on secrets yourself; on a vault that uses Azure RBAC, assign it Key Vault Secrets User.',
+    ],
+    commands: [
+      { tool: 'az', text: 'az ad sp list --display-name AzureDatabricks --query "[0].id" --output tsv' },
+      ...grantCommands(vault, scope, P('azuredatabricks-object-id'), '--object-id'),
+    ],
+  }),
+  network: (vault, privateOnly) => trustedNetwork('Azure Databricks', vault, privateOnly),
+};
+
+const ADVICE: Readonly<Record<KnownHost, HostAdvice>> = {
+  'aks-csi-driver': CSI,
+  'app-service': appService('webapp', 'App Service app'),
+  functions: appService('functionapp', 'function app'),
+  'data-factory': DATA_FACTORY,
+  synapse: SYNAPSE,
+  databricks: DATABRICKS,
+};
+
+/** The advice for the host the log came from, or undefined when no host was detected. */
+export function hostAdvice(platform: Platform): HostAdvice | undefined {
+  return platform.host === undefined || platform.host === 'unknown' ? undefined : ADVICE[platform.host];
+}
