@@ -15,13 +15,19 @@ interface HostSign {
 // so the specific sign comes first.
 const HOST_SIGNS: readonly HostSign[] = [
   // Kubelet's FailedMount event and the provider's log name the driver, its CRD or its pods.
-  { re: /failed to mount secrets store objects|SecretProviderClass|secrets-store\.csi\.k8s\.io|secrets-store-provider-azure|secrets-store-csi-driver/i, host: 'aks-csi-driver' },
+  // The Azure provider's own words (`failed to mount objects, error: failed to get keyvault client`)
+  // arrive without kubelet's prefix when only the provider log is pasted.
+  {
+    re: /failed to mount secrets store objects|failed to mount objects, error:|SecretProviderClass|secrets-store\.csi\.k8s\.io|secrets-store-provider-azure|secrets-store-csi-driver/i,
+    host: 'aks-csi-driver',
+  },
   { re: /\bSynapse\b|azuresynapse\.net|mssparkutils|TokenLibrary/i, host: 'synapse' },
-  { re: /Data ?Factory|\bADF\b|linked ?service|AzureKeyVaultSecret\b|Failed to get the secret from key vault/i, host: 'data-factory' },
+  // Data Factory's copy runtime (Microsoft.DataTransfer, ErrorCode=Akv…) also runs Synapse pipelines.
+  { re: /Data ?Factory|\bADF\b|linked ?service|AzureKeyVaultSecret\b|Failed to get the secret from key vault|Microsoft\.DataTransfer|ErrorCode=Akv/i, host: 'data-factory' },
   { re: /Databricks|dbutils\.secrets|secret scope/i, host: 'databricks' },
   { re: /Azure Functions|\bfunction ?app\b|Microsoft\.Azure\.WebJobs|AzureWebJobs/i, host: 'functions' },
   // The portal's reference status, its codes, and the reference syntax itself.
-  { re: /\bAccessToKeyVaultDenied\b|\bMSINotEnabled\b|keyVaultReferenceIdentity|@Microsoft\.KeyVault\(|Key Vault references?\b|App Service|azurewebsites\.net/i, host: 'app-service' },
+  { re: /\bAccessToKeyVaultDenied\b|\bMSINotEnabled\b|keyVaultReferenceIdentity|@Microsoft\.KeyVault\(|Key ?Vault references?\b|App Service|azurewebsites\.net/i, host: 'app-service' },
 ];
 
 interface Sign {

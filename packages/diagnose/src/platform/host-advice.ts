@@ -2,7 +2,7 @@ import { az } from '../fixes/az';
 import { privateLink } from '../fixes/private-link';
 import { value, type Value } from '../fixes/quote';
 import { trustedServicesFix } from '../fixes/trusted-services';
-import type { DocLink, Fix, Platform } from '../report/schema';
+import type { DocLink, Facts, Fix, Platform } from '../report/schema';
 
 /**
  * What changes when the refused call was made by a hosting service with its own identity and
@@ -13,8 +13,11 @@ import type { DocLink, Fix, Platform } from '../report/schema';
 export interface HostAdvice {
   /** The cause naming the identity this host calls the vault with. */
   readonly caller: string;
-  /** Finds that identity and grants it the read it needs, in either permission model. */
-  grant(vault: Value, scope: Value): Fix;
+  /**
+   * Finds that identity and grants it the read it needs, in either permission model; the caller's
+   * app id or object id from the message, when stated, replaces the placeholder.
+   */
+  grant(vault: Value, scope: Value, caller: Pick<Facts, 'appId' | 'objectId'>): Fix;
   /** Why the vault's network refuses this host, and what admits it; `privateOnly` when public access is disabled. */
   network(vault: Value, privateOnly: boolean): { readonly cause: string; readonly fix: Fix };
 }
@@ -58,15 +61,15 @@ const trustedNote = (service: string): string =>
 
 function trustedNetwork(service: string, vault: Value, privateOnly: boolean): { cause: string; fix: Fix } {
   return {
-    cause: `${service} called the vault; it is a trusted Microsoft service, so it was refused at the network because the vault does not let trusted services through (bypass is not AzureServices)${privateOnly ? ' and public network access is disabled' : ''}.`,
+    cause: `${service} is a trusted Microsoft service: it passes the vault's network rules${privateOnly ? ', and a vault with public network access disabled,' : ''} only when the vault lets trusted services through (bypass AzureServices).`,
     fix: trustedServicesFix(vault, undefined, trustedNote(service)),
   };
 }
 
 const CSI: HostAdvice = {
   caller:
-    "The Secrets Store CSI driver's Azure provider calls the vault as the identity its SecretProviderClass names, not as your application: with workload identity, the identity whose client ID is in `clientID` (federated with the pod's service account); with `useVMManagedIdentity: \"true\"`, the node identity whose client ID is in `userAssignedIdentityID` (the add-on's azurekeyvaultsecretsprovider identity or the kubelet identity). That identity lacks the read, or `keyvaultName`, `tenantId` or `objects` point elsewhere.",
-  grant: (vault, scope) => ({
+    "The Secrets Store CSI driver's Azure provider calls the vault as the identity its SecretProviderClass names, not as your application: with workload identity, the identity whose client ID is in `clientID` (federated with the pod's service account); with `useVMManagedIdentity: \"true\"`, the node identity whose client ID is in `userAssignedIdentityID` (the add-on's azurekeyvaultsecretsprovider identity or the kubelet identity).",
+  grant: (vault, scope, caller) => ({
     title: `Grant the SecretProviderClass identity access to ${vault.text}`,
     steps: [
       'Read the SecretProviderClass: `clientID` (workload identity) or `userAssignedIdentityID` (with `useVMManagedIdentity: "true"`) is the identity that calls the vault; `keyvaultName` must be this vault, `tenantId` the vault\'s tenant, and every `objects` entry an existing objectName with objectType secret, key or cert.',
@@ -76,14 +79,14 @@ const CSI: HostAdvice = {
       { tool: 'bash', text: 'kubectl get secretproviderclass <secretproviderclass-name> --namespace <namespace> --output yaml' },
       { tool: 'az', text: 'az aks show --resource-group <resource-group> --name <cluster-name> --query addonProfiles.azureKeyvaultSecretsProvider.identity.clientId --output tsv' },
       { tool: 'az', text: 'az aks show --resource-group <resource-group> --name <cluster-name> --query identityProfile.kubeletidentity.clientId --output tsv' },
-      { tool: 'az', text: az.roleAssign('Key Vault Secrets User', P('client-id'), scope) },
-      { tool: 'az', text: az.setPolicy(vault, '--spn', P('client-id'), 'secret', ['get']) },
+      { tool: 'az', text: az.roleAssign('Key Vault Secrets User', value(caller.appId, 'client-id'), scope) },
+      { tool: 'az', text: az.setPolicy(vault, '--spn', value(caller.appId, 'client-id'), 'secret', ['get']) },
     ],
   }),
   network: (vault, privateOnly) => ({
     cause: privateOnly
       ? "The CSI driver's provider runs on the node's host network: the nodes must reach the vault's private endpoint (the privatelink.vaultcore.azure.net zone linked to the AKS virtual network, and peering when the endpoint is in another one); AKS is not a trusted service."
-      : "The CSI driver's provider runs on the node's host network, so the vault sees the nodes' subnet or the cluster's outbound address, which none of its rules admits; AKS is not a trusted service.",
+      : "The CSI driver's provider runs on the node's host network: the vault sees the nodes' subnet or the cluster's outbound address, and AKS is not a trusted service, so only a rule for that subnet or address, or a private endpoint, admits it.",
     fix: {
       title: `Let the AKS nodes reach ${vault.text}`,
       steps: privateOnly
@@ -102,7 +105,7 @@ const CSI: HostAdvice = {
 function appService(cli: 'webapp' | 'functionapp', kind: string): HostAdvice {
   return {
     caller: `A Key Vault reference of the ${kind} is resolved with the app's system-assigned managed identity, or with the user-assigned identity whose resource ID is in the app's \`keyVaultReferenceIdentity\`: that identity lacks Get on secrets, or the app has no managed identity at all (status MSINotEnabled).`,
-    grant: (vault, scope) => ({
+    grant: (vault, scope, caller) => ({
       title: `Grant the ${kind}'s managed identity access to ${vault.text}`,
       steps: [
         'With status MSINotEnabled, turn on the app\'s system-assigned identity first (or attach the user-assigned identity that `keyVaultReferenceIdentity` names).',
@@ -112,11 +115,11 @@ function appService(cli: 'webapp' | 'functionapp', kind: string): HostAdvice {
         { tool: 'az', text: `az ${cli} identity assign --resource-group <resource-group> --name <app-name>` },
         { tool: 'az', text: `az ${cli} identity show --resource-group <resource-group> --name <app-name> --query principalId --output tsv` },
         { tool: 'az', text: `az ${cli} show --resource-group <resource-group> --name <app-name> --query keyVaultReferenceIdentity --output tsv` },
-        ...grantCommands(vault, scope, P('principal-id'), '--object-id'),
+        ...grantCommands(vault, scope, value(caller.objectId, 'principal-id'), '--object-id'),
       ],
     }),
     network: (vault, privateOnly) => ({
-      cause: `The ${kind} reached the vault from outside its allowed networks: App Service is not a trusted service for Key Vault references, and the vault should admit the app's virtual network rather than its public outbound addresses (the origin of the secret request can differ)${privateOnly ? '; with public access disabled only a private endpoint the integrated app can reach admits it' : ''}.`,
+      cause: `App Service is not a trusted service for Key Vault references, and the vault should admit the ${kind}'s virtual network rather than its public outbound addresses (the origin of the secret request can differ): without virtual network integration and a ${privateOnly ? 'private endpoint' : 'rule or private endpoint'} for that network, the vault's network rules refuse the app.`,
       fix: {
         title: `Reach ${vault.text} through the app's virtual network`,
         steps: [
@@ -135,27 +138,39 @@ function appService(cli: 'webapp' | 'functionapp', kind: string): HostAdvice {
 
 const DATA_FACTORY: HostAdvice = {
   caller:
-    "Data Factory reads linked-service secrets as the factory's managed identity (the 'Managed Identity Object ID' on the Azure Key Vault linked service page), not as the person who created the linked service: it needs Get and List on secrets.",
-  grant: (vault, scope) => ({
+    "Data Factory (and a Synapse pipeline, which runs the same engine) reads linked-service secrets as the factory's or workspace's managed identity (the 'Managed Identity Object ID' on the Azure Key Vault linked service page), not as the person who created the linked service: it needs Get and List on secrets.",
+  grant: (vault, scope, caller) => ({
     title: `Grant the factory's managed identity access to ${vault.text}`,
-    steps: ['Grant the factory\'s managed identity Get and List on secrets in an access policy, or Key Vault Secrets User on an RBAC vault.'],
+    steps: ['Grant the factory\'s (or Synapse workspace\'s) managed identity Get and List on secrets in an access policy, or Key Vault Secrets User on an RBAC vault.'],
     commands: [
       { tool: 'az', text: 'az datafactory show --resource-group <resource-group> --name <factory-name> --query identity.principalId --output tsv' },
-      ...grantCommands(vault, scope, P('principal-id'), '--object-id'),
+      ...grantCommands(vault, scope, value(caller.objectId, 'principal-id'), '--object-id'),
     ],
   }),
-  network: (vault, privateOnly) => trustedNetwork('Azure Data Factory', vault, privateOnly),
+  network: (vault, privateOnly) => {
+    const trusted = trustedNetwork('Azure Data Factory', vault, privateOnly);
+    return {
+      cause: `${trusted.cause} Data Factory is trusted only for fetching linked-service credentials: a Web activity or other direct call to the vault's REST API is an ordinary client of the vault.`,
+      fix: {
+        ...trusted.fix,
+        steps: [
+          ...trusted.fix.steps,
+          "For a Web activity or any other direct call, the request comes from the integration runtime: run it in a managed virtual network with a managed private endpoint to the vault, or admit the addresses it calls from.",
+        ],
+      },
+    };
+  },
 };
 
 const SYNAPSE: HostAdvice = {
   caller:
     "A Synapse linked service reads the vault as the workspace's managed identity, not as the signed-in user: it needs Get and List on secrets.",
-  grant: (vault, scope) => ({
+  grant: (vault, scope, caller) => ({
     title: `Grant the workspace's managed identity access to ${vault.text}`,
     steps: ['Grant the Synapse workspace\'s managed identity Get and List on secrets in an access policy, or Key Vault Secrets User on an RBAC vault.'],
     commands: [
       { tool: 'az', text: 'az synapse workspace show --resource-group <resource-group> --name <workspace-name> --query identity.principalId --output tsv' },
-      ...grantCommands(vault, scope, P('principal-id'), '--object-id'),
+      ...grantCommands(vault, scope, value(caller.objectId, 'principal-id'), '--object-id'),
     ],
   }),
   network: (vault) => ({
@@ -175,14 +190,14 @@ const SYNAPSE: HostAdvice = {
 const DATABRICKS: HostAdvice = {
   caller:
     'An Azure Key Vault-backed secret scope reads the vault as the AzureDatabricks first-party application, not as the notebook user or a cluster identity: creating the scope grants that application Get and List through access policies (even on a vault that uses Azure RBAC), and creating it needs Contributor or Owner on the vault.',
-  grant: (vault, scope) => ({
+  grant: (vault, scope, caller) => ({
     title: `Grant the AzureDatabricks application access to ${vault.text}`,
     steps: [
       'Recreate the scope as a user with Contributor or Owner on the vault, or grant the AzureDatabricks application Get and List on secrets yourself; on a vault that uses Azure RBAC, assign it Key Vault Secrets User.',
     ],
     commands: [
       { tool: 'az', text: 'az ad sp list --display-name AzureDatabricks --query "[0].id" --output tsv' },
-      ...grantCommands(vault, scope, P('azuredatabricks-object-id'), '--object-id'),
+      ...grantCommands(vault, scope, value(caller.objectId, 'azuredatabricks-object-id'), '--object-id'),
     ],
   }),
   network: (vault, privateOnly) => trustedNetwork('Azure Databricks', vault, privateOnly),

@@ -142,3 +142,14 @@ describe('aad: run-time built patterns cannot backtrack catastrophically', () =>
     expect(checkSync(re.source, re.flags, { checker: 'automaton', timeout: 5000 }).status).toBe('safe');
   });
 });
+
+describe('aad: on the AKS CSI driver (workload identity)', () => {
+  test('the SecretProviderClass identity comes first, and no cause or fix names a CI', () => {
+    const [finding] = diagnose(fixtureText(fixtures, 'CSI driver pod event: AADSTS70021 for the service account subject; the credential is for the AKS issuer')).findings;
+    expect(finding?.summary).toMatch(/^Microsoft Entra ID refused to issue a token to the workload identity the CSI driver uses in tenant d95095be-6338-44be-89cb-12753aa161e4 \(AADSTS70021/);
+    expect(finding?.causes[0]).toBe(
+      "The Secrets Store CSI driver's Azure provider calls the vault as the identity its SecretProviderClass names, not as your application: with workload identity, the identity whose client ID is in `clientID` (federated with the pod's service account); with `useVMManagedIdentity: \"true\"`, the node identity whose client ID is in `userAssignedIdentityID` (the add-on's azurekeyvaultsecretsprovider identity or the kubelet identity).",
+    );
+    expect(JSON.stringify([finding?.causes, finding?.fixes])).not.toMatch(/GitHub|GitLab|Azure DevOps/);
+  });
+});

@@ -84,6 +84,6 @@ export function explainAccessPolicy({ facts, details, platform }: ExplainInput):
   ];
   // A hosting service calls with its own identity: name it, and grant it first.
   const advice = hostAdvice(platform);
-  if (advice) return { summary, causes: [advice.caller, ...causes], fixes: [advice.grant(vault, vaultId), ...fixes] };
+  if (advice) return { summary, causes: [advice.caller, ...causes], fixes: [advice.grant(vault, vaultId, facts), ...fixes] };
   return { summary, causes, fixes };
 }

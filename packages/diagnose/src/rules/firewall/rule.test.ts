@@ -194,3 +194,23 @@ describe('firewall: two refusals on consecutive lines keep their own facts', () 
     ]);
   });
 });
+
+describe('firewall: on a hosting service, its own network path replaces the runner advice', () => {
+  test('AKS CSI driver: the nodes\' subnet, no IP rule, no self-hosted agent', () => {
+    const [finding] = diagnose(fixtureText(fixtures, "AKS CSI driver pod event: the nodes' subnet is refused; the fix admits the node pool subnet")).findings;
+    expect(finding?.causes[0]).toBe(
+      "The CSI driver's provider runs on the node's host network: the vault sees the nodes' subnet or the cluster's outbound address, and AKS is not a trusted service, so only a rule for that subnet or address, or a private endpoint, admits it.",
+    );
+    expect(finding?.fixes.map((f) => f.title)).toEqual(['Let the AKS nodes reach <vault-name>']);
+  });
+
+  test('Data Factory: trusted-service bypass, and why a Web activity is not covered by it', () => {
+    const [finding] = diagnose(fixtureText(fixtures, 'Data Factory Web activity refused by the firewall: trusted-service bypass, and its limit for direct calls')).findings;
+    expect(finding?.causes[0]).toBe(
+      "Azure Data Factory is a trusted Microsoft service: it passes the vault's network rules only when the vault lets trusted services through (bypass AzureServices). Data Factory is trusted only for fetching linked-service credentials: a Web activity or other direct call to the vault's REST API is an ordinary client of the vault.",
+    );
+    expect(finding?.fixes[0]?.steps[1]).toBe(
+      'For a Web activity or any other direct call, the request comes from the integration runtime: run it in a managed virtual network with a managed private endpoint to the vault, or admit the addresses it calls from.',
+    );
+  });
+});

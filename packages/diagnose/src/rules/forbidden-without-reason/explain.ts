@@ -58,13 +58,17 @@ export function explainForbiddenWithoutReason(input: ExplainInput): Explanation 
   const advice = hostAdvice(input.platform);
   if (!advice) return generic;
   const net = advice.network(vault, false);
-  const [see, ...rest] = generic.fixes;
+  // The host's identity and network advice replace the generic grant and the App Service guess.
+  const [see] = generic.fixes;
   return {
     summary: generic.summary,
-    causes: [advice.caller, net.cause, ...generic.causes],
-    fixes: [...(see ? [see] : []), advice.grant(vault, vaultResourceId(facts, details)), net.fix, ...rest],
+    causes: [advice.caller, net.cause, ...generic.causes.filter((c) => c !== APP_SERVICE_REFERENCE)],
+    fixes: [...(see ? [see] : []), advice.grant(vault, vaultResourceId(facts, details), facts), net.fix],
   };
 }
+
+const APP_SERVICE_REFERENCE =
+  "For an App Service or Functions Key Vault reference (AccessToKeyVaultDenied): the app's managed identity lacks the permission, or the vault's network rules do not admit the app (a Consumption plan has no virtual-network integration, and App Service is not a trusted service for references).";
 
 function genericExplanation(vault: Value, secret: Value, app: Value, scope: Value): Explanation {
   return {
@@ -74,7 +78,7 @@ function genericExplanation(vault: Value, secret: Value, app: Value, scope: Valu
       'The vault uses Azure RBAC and the caller has no data-plane role (Owner and Contributor grant none; reading secrets needs Key Vault Secrets User).',
       "The vault's firewall, or disabled public network access, refused the caller's address.",
       'The object is disabled.',
-      'For an App Service or Functions Key Vault reference (AccessToKeyVaultDenied): the app\'s managed identity lacks the permission, or the vault\'s network rules do not admit the app (a Consumption plan has no virtual-network integration, and App Service is not a trusted service for references).',
+      APP_SERVICE_REFERENCE,
     ],
     fixes: [
       {

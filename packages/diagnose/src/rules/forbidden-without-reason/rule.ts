@@ -12,7 +12,10 @@ import { explainForbiddenWithoutReason, SECURE_KEY_RELEASE } from './explain';
 // AccessToKeyVaultDenied, which names no gate either.
 // The confidential-containers secure key release sidecar prints only the status of a refused
 // release, against a vault or a managed HSM ("AKV").
-const ANCHOR = /Operation returned an invalid status code '?Forbidden'?|\bAccessToKeyVaultDenied\b|AKV response body failed: http response status equal to 403 Forbidden/g;
+// A Databricks Key Vault-backed secret scope reports a refused read as INVALID_STATE with only the
+// vault's address.
+const ANCHOR =
+  /Operation returned an invalid status code '?Forbidden'?|\bAccessToKeyVaultDenied\b|AKV response body failed: http response status equal to 403 Forbidden|Databricks could not access keyvault/g;
 const SKR = /AKV response body failed/;
 const KEY_VAULT_CONTEXT = /KeyVault|Key Vault|keyvault|\.vault\.azure\.net|\bAKV\b|\.managedhsm\.azure\.net/;
 // Setting an access policy makes fluent SDKs call Microsoft Graph; Graph's 403 is not the vault's.
@@ -44,7 +47,7 @@ export default defineRule({
       ...HOST_DOCS,
     ],
   },
-  markers: ["invalid status code 'Forbidden'", 'invalid status code Forbidden', 'AccessToKeyVaultDenied', 'AKV response body failed'],
+  markers: ["invalid status code 'Forbidden'", 'invalid status code Forbidden', 'AccessToKeyVaultDenied', 'AKV response body failed', 'could not access keyvault'],
   match: (window) =>
     withKeyVaultContext(
       window,

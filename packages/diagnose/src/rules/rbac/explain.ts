@@ -108,6 +108,6 @@ export function explainRbac({ facts, details, platform }: ExplainInput): Explana
   });
   // A hosting service calls with its own identity: name it, and grant it first.
   const advice = hostAdvice(platform);
-  if (advice) return { summary, causes: [advice.caller, ...causes], fixes: [advice.grant(vault, scope), ...fixes] };
+  if (advice) return { summary, causes: [advice.caller, ...causes], fixes: [advice.grant(vault, scope, facts), ...fixes] };
   return { summary, causes, fixes };
 }
