@@ -24,27 +24,41 @@ export interface HostAdvice {
 
 type KnownHost = Exclude<NonNullable<Platform['host']>, 'unknown'>;
 
-/** Each host's Microsoft page: who calls the vault there, and how it gets through the vault's network. */
-export const HOST_DOC: Readonly<Record<KnownHost, DocLink>> = {
-  'aks-csi-driver': {
-    title: 'Connect your Azure identity provider to the Key Vault Secrets Store CSI Driver in AKS',
-    url: 'https://learn.microsoft.com/en-us/azure/aks/csi-secrets-store-identity-access',
-  },
-  'app-service': { title: 'Use Key Vault references for App Service and Azure Functions', url: 'https://learn.microsoft.com/en-us/azure/app-service/app-service-key-vault-references' },
-  functions: { title: 'Use Key Vault references for App Service and Azure Functions', url: 'https://learn.microsoft.com/en-us/azure/app-service/app-service-key-vault-references' },
-  'data-factory': { title: 'Store credentials in Azure Key Vault (Data Factory and Synapse)', url: 'https://learn.microsoft.com/en-us/azure/data-factory/store-credentials-in-key-vault' },
-  synapse: { title: 'Synapse managed private endpoints', url: 'https://learn.microsoft.com/en-us/azure/synapse-analytics/security/synapse-workspace-managed-private-endpoints' },
-  databricks: { title: 'Azure Databricks secret scopes (Azure Key Vault-backed)', url: 'https://learn.microsoft.com/en-us/azure/databricks/security/secrets/secret-scopes' },
+const CSI_IDENTITY: DocLink = {
+  title: 'Connect your Azure identity provider to the Key Vault Secrets Store CSI Driver in AKS',
+  url: 'https://learn.microsoft.com/en-us/azure/aks/csi-secrets-store-identity-access',
+};
+const CSI_TROUBLESHOOTING: DocLink = {
+  title: 'Troubleshoot the Azure Key Vault Provider for Secrets Store CSI Driver',
+  url: 'https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/troubleshoot-key-vault-csi-secrets-store-csi-driver',
+};
+const REFERENCES: DocLink = { title: 'Use Key Vault references for App Service and Azure Functions', url: 'https://learn.microsoft.com/en-us/azure/app-service/app-service-key-vault-references' };
+
+/** Each host's Microsoft pages: who calls the vault there, and how it gets through the vault's network. */
+const HOST_PAGES: Readonly<Record<KnownHost, readonly DocLink[]>> = {
+  'aks-csi-driver': [CSI_IDENTITY, CSI_TROUBLESHOOTING],
+  'app-service': [REFERENCES],
+  functions: [REFERENCES],
+  'data-factory': [{ title: 'Store credentials in Azure Key Vault (Data Factory and Synapse)', url: 'https://learn.microsoft.com/en-us/azure/data-factory/store-credentials-in-key-vault' }],
+  synapse: [{ title: 'Synapse managed private endpoints', url: 'https://learn.microsoft.com/en-us/azure/synapse-analytics/security/synapse-workspace-managed-private-endpoints' }],
+  databricks: [{ title: 'Azure Databricks secret scopes (Azure Key Vault-backed)', url: 'https://learn.microsoft.com/en-us/azure/databricks/security/secrets/secret-scopes' }],
 };
 
 /** The hosts' pages, for the docs of every family whose advice changes with the host. */
-export const HOST_DOCS: readonly DocLink[] = [
-  ...new Map(Object.values(HOST_DOC).map((d) => [d.url, d])).values(),
-  {
-    title: 'Troubleshoot the Azure Key Vault Provider for Secrets Store CSI Driver',
-    url: 'https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/troubleshoot-key-vault-csi-secrets-store-csi-driver',
-  },
-];
+export const HOST_DOCS: readonly DocLink[] = [...new Map(Object.values(HOST_PAGES).flatMap((pages) => pages.map((d) => [d.url, d] as const))).values()];
+
+/** The CSI driver's pages, for a family whose advice changes only there (aad). */
+export const CSI_DOCS: readonly DocLink[] = HOST_PAGES['aks-csi-driver'];
+
+/**
+ * A finding lists the pages of the host its log came from, not every host's: a Terraform firewall
+ * refusal needs no Databricks page. Without a log (`explain`, the rule docs) every page stays.
+ */
+export function docsForHost(docs: readonly DocLink[], platform: Platform): DocLink[] {
+  const own = new Set(platform.host === undefined || platform.host === 'unknown' ? [] : HOST_PAGES[platform.host].map((d) => d.url));
+  const hostUrls = new Set(HOST_DOCS.map((d) => d.url));
+  return docs.filter((d) => !hostUrls.has(d.url) || own.has(d.url));
+}
 
 const P = (name: string): Value => value(undefined, name);
 

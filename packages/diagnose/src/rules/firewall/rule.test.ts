@@ -202,6 +202,17 @@ describe('firewall: on a hosting service, its own network path replaces the runn
       "The CSI driver's provider runs on the node's host network: the vault sees the nodes' subnet or the cluster's outbound address, and AKS is not a trusted service, so only a rule for that subnet or address, or a private endpoint, admits it.",
     );
     expect(finding?.fixes.map((f) => f.title)).toEqual(['Let the AKS nodes reach <vault-name>']);
+    // Only the detected host's pages follow the family's own.
+    expect(finding?.docs.slice(4).map((d) => d.url)).toEqual([
+      'https://learn.microsoft.com/en-us/azure/aks/csi-secrets-store-identity-access',
+      'https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/troubleshoot-key-vault-csi-secrets-store-csi-driver',
+    ]);
+  });
+
+  test('a log from no hosting service lists none of the hosts\' pages', () => {
+    const [finding] = diagnose('ERROR: (Forbidden) Client address is not authorized and caller is not a trusted service.\nClient address: 20.1.2.3\nVault: kv-one;location=eastus').findings;
+    expect(finding?.docs).toHaveLength(4);
+    expect(rule.meta.docs).toHaveLength(10);
   });
 
   test('Data Factory: trusted-service bypass, and why a Web activity is not covered by it', () => {
