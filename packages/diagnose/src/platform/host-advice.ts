@@ -20,6 +20,8 @@ export interface HostAdvice {
   grant(vault: Value, scope: Value, caller: Pick<Facts, 'appId' | 'objectId'>): Fix;
   /** Why the vault's network refuses this host, and what admits it; `privateOnly` when public access is disabled. */
   network(vault: Value, privateOnly: boolean): { readonly cause: string; readonly fix: Fix };
+  /** Whose DNS resolves the vault's name, where that differs from the job's own (the CSI provider uses the node's). */
+  readonly resolver?: string;
 }
 
 type KnownHost = Exclude<NonNullable<Platform['host']>, 'unknown'>;
@@ -81,6 +83,8 @@ function trustedNetwork(service: string, vault: Value, privateOnly: boolean): { 
 }
 
 const CSI: HostAdvice = {
+  resolver:
+    "The CSI driver's provider runs on the node's host network and resolves the vault name with the node's DNS: the privatelink.vaultcore.azure.net zone needs a virtual network link to the AKS cluster's virtual network (and peering to the endpoint's network), or the nodes resolve the vault to its public address.",
   caller:
     "The Secrets Store CSI driver's Azure provider calls the vault as the identity its SecretProviderClass names, not as your application: with workload identity, the identity whose client ID is in `clientID` (federated with the pod's service account); with `useVMManagedIdentity: \"true\"`, the node identity whose client ID is in `userAssignedIdentityID` (the add-on's azurekeyvaultsecretsprovider identity or the kubelet identity).",
   grant: (vault, scope, caller) => ({
