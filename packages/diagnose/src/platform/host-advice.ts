@@ -51,6 +51,8 @@ export const HOST_DOCS: readonly DocLink[] = [...new Map(Object.values(HOST_PAGE
 
 /** The CSI driver's pages, for a family whose advice changes only there (aad). */
 export const CSI_DOCS: readonly DocLink[] = HOST_PAGES['aks-csi-driver'];
+/** The Key Vault references page (App Service and Functions). */
+export const REFERENCES_DOCS: readonly DocLink[] = HOST_PAGES['app-service'];
 
 /**
  * A finding lists the pages of the host its log came from, not every host's: a Terraform firewall
