@@ -124,15 +124,13 @@ const CSI: HostAdvice = {
 
 function appService(cli: 'webapp' | 'functionapp', kind: string): HostAdvice {
   return {
-    caller: `A Key Vault reference of the ${kind} is resolved with the app's system-assigned managed identity, or with the user-assigned identity whose resource ID is in the app's \`keyVaultReferenceIdentity\`: that identity lacks Get on secrets, or the app has no managed identity at all (status MSINotEnabled).`,
+    caller: `A Key Vault reference of the ${kind} is resolved with the app's system-assigned managed identity, or with the user-assigned identity whose resource ID is in the app's \`keyVaultReferenceIdentity\`: that identity lacks Get on secrets.`,
     grant: (vault, scope, caller) => ({
       title: `Grant the ${kind}'s managed identity access to ${vault.text}`,
       steps: [
-        'With status MSINotEnabled, turn on the app\'s system-assigned identity first (or attach the user-assigned identity that `keyVaultReferenceIdentity` names).',
         'Grant the identity that resolves references Key Vault Secrets User on an RBAC vault, or Get on secrets in an access policy; a user-assigned identity is used only when `keyVaultReferenceIdentity` holds its resource ID.',
       ],
       commands: [
-        { tool: 'az', text: `az ${cli} identity assign --resource-group <resource-group> --name <app-name>` },
         { tool: 'az', text: `az ${cli} identity show --resource-group <resource-group> --name <app-name> --query principalId --output tsv` },
         { tool: 'az', text: `az ${cli} show --resource-group <resource-group> --name <app-name> --query keyVaultReferenceIdentity --output tsv` },
         ...grantCommands(vault, scope, value(caller.objectId, 'principal-id'), '--object-id'),

@@ -64,7 +64,7 @@ export const fixtures: readonly Fixture[] = [
     text: "Vault name\nbjhp-keyvault-prod\nSecret name\nAnthropicApiKey\nIdentity\nSystem assigned managed identity\nStatus\nAccessToKeyVaultDenied\nError details\nKey Vault reference was not able to be resolved because site was denied access to Key Vault reference's vault.",
     expect: 'match',
     commands: [
-      "az webapp identity assign --resource-group <resource-group> --name <app-name>",
+      "az webapp identity show --resource-group <resource-group> --name <app-name> --query principalId --output tsv",
       "az webapp show --resource-group <resource-group> --name <app-name> --query keyVaultReferenceIdentity --output tsv",
       "az webapp config set --resource-group <resource-group> --name <app-name> --generic-configurations '{\"vnetRouteAllEnabled\": true}'",
     ],
@@ -75,7 +75,7 @@ export const fixtures: readonly Fixture[] = [
     text: "With this setup the keyvault references resolves successfully in the Function App. In the App Service it won't resolve with the error `AccessToKeyVaultDenied`.",
     expect: 'match',
     commands: [
-      "az functionapp identity assign --resource-group <resource-group> --name <app-name>",
+      "az functionapp identity show --resource-group <resource-group> --name <app-name> --query principalId --output tsv",
     ],
   },
   {

@@ -35,7 +35,7 @@ describe('forbidden-without-reason: a hosting service that names no gate', () =>
   test('App Service AccessToKeyVaultDenied: the reference identity, then the virtual network path', () => {
     const finding = findingOf(rule, fixtureText(fixtures, "App Service portal status AccessToKeyVaultDenied: the app's managed identity and its virtual network"));
     expect(finding.causes.slice(0, 2)).toEqual([
-      "A Key Vault reference of the App Service app is resolved with the app's system-assigned managed identity, or with the user-assigned identity whose resource ID is in the app's `keyVaultReferenceIdentity`: that identity lacks Get on secrets, or the app has no managed identity at all (status MSINotEnabled).",
+      "A Key Vault reference of the App Service app is resolved with the app's system-assigned managed identity, or with the user-assigned identity whose resource ID is in the app's `keyVaultReferenceIdentity`: that identity lacks Get on secrets.",
       "App Service is not a trusted service for Key Vault references, and the vault should admit the App Service app's virtual network rather than its public outbound addresses (the origin of the secret request can differ): without virtual network integration and a rule or private endpoint for that network, the vault's network rules refuse the app.",
     ]);
     expect(finding.fixes.map((f) => f.title)).toEqual([
