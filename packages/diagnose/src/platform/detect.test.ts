@@ -1,4 +1,8 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PlatformDetector } from './detect';
+
+const CORPUS = join(__dirname, '..', '..', '..', '..', 'test', 'corpus');
 
 function detect(text: string): ReturnType<PlatformDetector['result']> {
   const d = new PlatformDetector();
@@ -22,59 +26,54 @@ describe('PlatformDetector', () => {
   });
 });
 
-// Real texts, each from the page cited beside it (also in test/corpus/platforms.jsonl).
+// Real texts: whole snippets of the labelled corpus (test/corpus), each cited there.
+const corpus = new Map(
+  readdirSync(CORPUS)
+    .filter((f) => f.endsWith('.jsonl'))
+    .flatMap((f) => readFileSync(join(CORPUS, f), 'utf8').split('\n'))
+    .filter((l) => l.trim() !== '')
+    .map((l) => JSON.parse(l) as { id: string; text: string })
+    .map((e) => [e.id, e.text]),
+);
+
 describe('PlatformDetector: where the caller runs', () => {
   test.each([
-    [
-      // https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/troubleshoot-key-vault-csi-secrets-store-csi-driver
-      'aks-csi-driver',
-      'MountVolume.SetUp failed for volume "<volume>" :  \n  rpc error:  \n    code = Unknown desc = failed to mount secrets store objects for pod <namespace>/<pod>,  ',
-    ],
-    [
-      // https://github.com/MicrosoftDocs/azure-docs/issues/106441 (workload identity through the CSI driver)
-      'aks-csi-driver',
-      '  Warning  FailedMount  15s  kubelet  MountVolume.SetUp failed for volume "secrets-store01-inline" : rpc error: code = Unknown desc = failed to mount secrets store objects for pod default/busybox-secrets-store-inline-user-msi, err: rpc error: code = Unknown desc = failed to mount objects',
-    ],
-    [
-      // https://github.com/ToolDoBox/BigJobHunterPro/blob/1f72bc3949ccb5919e8e914cd783dbc775a65cf4/Meta/Sprints/Sprint-4/Azure-Detailed.md (portal status)
-      'app-service',
-      "Status\nAccessToKeyVaultDenied\nError details\nKey Vault reference was not able to be resolved because site was denied access to Key Vault reference's vault.",
-    ],
-    [
-      // https://github.com/Azure/Azure-Functions/issues/1291
-      'functions',
-      "I have a Key Vault that is behind a vnet in West Europe, and a Windows _Consumption_-based .NET Azure Functions App - I added the Function App's MSI to the Key Vault",
-    ],
-    [
-      // https://github.com/microsoft/MCW-Azure-Synapse-Analytics-and-AI/issues/97
-      'data-factory',
-      'Failed to get the secret from key vault, secretName: SQL-USER-ASA, secretVersion: , vaultBaseUrl: https://asakeyvaultct1974.vault.azure.net/.',
-    ],
-    [
-      // https://github.com/microsoft/SynapseML/issues/1923
-      'synapse',
-      "Have installed Synapse ML(Used the code given for Spark 3.2 pool) and updated the code in the notebook to point to the Azure OpenAI service and deployment name.",
-    ],
-    [
-      // https://github.com/databricks/cli/issues/1338
-      'databricks',
-      "Error: Unable to grant read/list permission to Databricks service principal to KeyVault '[https://<keyvaultname>.vault.azure.net/]': Unknown error with status code 403",
-    ],
-  ])('%s', (host, text) => {
+    ['aks-csi-driver', 'pna-aks-csi-private-endpoint-other-vnet-ms-troubleshoot'],
+    ['aks-csi-driver', 'aad-aks-csi-workload-identity-70021-docs-106441'],
+    // The provider's own words, without kubelet's prefix.
+    ['aks-csi-driver', 'fw-aks-csi-unknown-subnet-arana'],
+    ['app-service', 'fwr-appservice-kvref-portal-accesstokeyvaultdenied-bjhp'],
+    ['app-service', 'mim-appservice-kvref-portal-msinotenabled-bjhp'],
+    ['functions', 'fw-functions-kvref-accesstokeyvaultdenied-vnet-1291'],
+    ['data-factory', 'nf-adf-linkedservice-mcw-synapse-97'],
+    ['data-factory', 'fw-adf-web-activity-jbswiki'],
+    // A Synapse pipeline runs Data Factory's copy engine and says so only through it.
+    ['data-factory', 'ap-synapse-pipeline-akvaccessdenied-engagement-34'],
+    ['synapse', 'tok-akv10032-synapse-notebook-bold-1923'],
+    ['databricks', 'neg-databricks-scope-policy-403-cli-1338'],
+    ['databricks', 'fwr-databricks-kv-scope-invalid-state-98803'],
+    // No hosting service named: a node's nslookup, a CI log.
+    ['unknown', 'neg-aks-csi-nslookup-public-ms-troubleshoot'],
+    ['unknown', 'aad-501661-gitlab-docs'],
+  ])('%s: %s', (host, id) => {
+    const text = corpus.get(id);
+    if (text === undefined) throw new Error(`no corpus snippet ${id}`);
     expect(detect(text).host).toBe(host);
   });
 
+  const text = (id: string): string => corpus.get(id) ?? '';
+
   test('an App Service reference later shown to be a function app is a function app; the first other host sign wins', () => {
     const d = new PlatformDetector();
-    d.feed('Status\nAccessToKeyVaultDenied');
+    d.feed(text('fwr-appservice-kvref-portal-accesstokeyvaultdenied-bjhp'));
     expect(d.result().host).toBe('app-service');
-    d.feed("I added the Function App's MSI to the Key Vault");
+    d.feed(text('fw-functions-kvref-accesstokeyvaultdenied-vnet-1291'));
     expect(d.result().host).toBe('functions');
-    d.feed('Databricks');
+    d.feed(text('neg-databricks-scope-policy-403-cli-1338'));
     expect(d.result().host).toBe('functions');
   });
 
-  test('a CI log that names no hosting service keeps host unknown', () => {
-    expect(detect("Current runner version: '2.317.0'\nRun azure/login@v2").host).toBe('unknown');
+  test('a GitHub Actions step that names no hosting service keeps host unknown', () => {
+    expect(detect(text('neg-aws-sm-gha-101')).host).toBe('unknown');
   });
 });
