@@ -52,6 +52,9 @@ describe('PlatformDetector: where the caller runs', () => {
     ['synapse', 'tok-akv10032-synapse-notebook-bold-1923'],
     ['databricks', 'neg-databricks-scope-policy-403-cli-1338'],
     ['databricks', 'fwr-databricks-kv-scope-invalid-state-98803'],
+    // The same driver with another provider (GCP, the Vault provider's namespace) is not the AKS one.
+    ['unknown', 'neg-csi-gcp-provider-not-found-165'],
+    ['unknown', 'neg-csi-driver-serviceaccount-token-openshift-96694'],
     // No hosting service named: a node's nslookup, a CI log.
     ['unknown', 'neg-aks-csi-nslookup-public-ms-troubleshoot'],
     ['unknown', 'aad-501661-gitlab-docs'],
@@ -62,6 +65,14 @@ describe('PlatformDetector: where the caller runs', () => {
   });
 
   const text = (id: string): string => corpus.get(id) ?? '';
+
+  test("the driver's sign and Azure's may come in different pieces of one log", () => {
+    const d = new PlatformDetector();
+    d.feed(text('neg-csi-gcp-provider-not-found-165'));
+    expect(d.result().host).toBe('unknown');
+    d.feed(text('neg-aks-csi-nc-timeout-ms-troubleshoot'));
+    expect(d.result().host).toBe('aks-csi-driver');
+  });
 
   test('an App Service reference later shown to be a function app is a function app; the first other host sign wins', () => {
     const d = new PlatformDetector();

@@ -8,6 +8,8 @@ type Host = NonNullable<Platform['host']>;
 interface HostSign {
   readonly re: RegExp;
   readonly host: Host;
+  /** A second sign that must also appear somewhere in the log (in this text or another one fed). */
+  readonly also?: RegExp;
 }
 
 // Words each hosting service prints around a Key Vault call it makes with its own identity. Order
@@ -17,9 +19,11 @@ const HOST_SIGNS: readonly HostSign[] = [
   // Kubelet's FailedMount event and the provider's log name the driver, its CRD or its pods.
   // The Azure provider's own words (`failed to mount objects, error: failed to get keyvault client`)
   // arrive without kubelet's prefix when only the provider log is pasted.
+  // The driver serves the GCP, AWS and Vault providers too: only Azure's counts.
   {
     re: /failed to mount secrets store objects|failed to mount objects, error:|SecretProviderClass|secrets-store\.csi\.k8s\.io|secrets-store-provider-azure|secrets-store-csi-driver/i,
     host: 'aks-csi-driver',
+    also: /key ?vault|vault\.azure|azure/i,
   },
   { re: /\bSynapse\b|azuresynapse\.net|mssparkutils|TokenLibrary/i, host: 'synapse' },
   // Data Factory's copy runtime (Microsoft.DataTransfer, ErrorCode=Akv…) also runs Synapse pipelines.
@@ -53,6 +57,9 @@ export class PlatformDetector {
   private ci: Platform['ci'] = 'unknown';
   private agent: Platform['agent'] = 'unknown';
   private host: Host = 'unknown';
+  /** Hosts whose main sign was seen, and hosts whose second sign was: both make the host. */
+  private readonly mainSeen = new Set<Host>();
+  private readonly alsoSeen = new Set<Host>();
 
   feed(text: string): void {
     this.feedHost(text);
@@ -73,7 +80,9 @@ export class PlatformDetector {
     if (this.host !== 'unknown' && this.host !== 'app-service') return;
     for (const s of HOST_SIGNS) {
       if (this.host === 'app-service' && s.host !== 'functions') continue;
-      if (s.re.test(text)) {
+      if (!this.mainSeen.has(s.host) && s.re.test(text)) this.mainSeen.add(s.host);
+      if (s.also !== undefined && !this.alsoSeen.has(s.host) && s.also.test(text)) this.alsoSeen.add(s.host);
+      if (this.mainSeen.has(s.host) && (s.also === undefined || this.alsoSeen.has(s.host))) {
         this.host = s.host;
         return;
       }
