@@ -52,18 +52,19 @@ export function explainForbiddenWithoutReason(input: ExplainInput): Explanation 
   const vault = value(facts.vault, 'vault-name');
   const secret = value(facts.objectName, 'secret-name');
   const app = value(facts.appId, 'app-id');
-  const generic = genericExplanation(vault, secret, app, vaultResourceId(facts, details));
+  const scope = vaultResourceId(facts, details);
+  const generic = genericExplanation(vault, secret, app, scope);
   // A hosting service (an App Service reference's AccessToKeyVaultDenied, the CSI driver) names
   // neither gate: its identity and its network path are the two things to check.
   const advice = hostAdvice(input.platform);
   if (!advice) return generic;
-  const net = advice.network(vault, false);
   // The host's identity and network advice replace the generic grant and the App Service guess.
+  const net = advice.network(vault, false);
   const [see] = generic.fixes;
   return {
     summary: generic.summary,
     causes: [advice.caller, net.cause, ...generic.causes.filter((c) => c !== APP_SERVICE_REFERENCE)],
-    fixes: [...(see ? [see] : []), advice.grant(vault, vaultResourceId(facts, details), facts), net.fix],
+    fixes: [...(see ? [see] : []), advice.grant(vault, scope, facts), net.fix],
   };
 }
 
