@@ -5,7 +5,7 @@ import { diagnose, rules } from '@kvdoctor/diagnose';
 
 /** Where a snippet was printed: a CI, a hosting service, a tool or an SDK. Closed, so a typo cannot open a new column. */
 const PLATFORMS = [
-  'aks', 'ansible', 'app-service', 'arm-deployment', 'az-cli', 'azure-devops', 'container-apps', 'data-factory', 'databricks', 'docs',
+  'aks', 'ansible', 'app-service', 'arm-deployment', 'az-cli', 'azure-devops', 'container-apps', 'data-factory', 'databricks', 'docs', 'functions',
   'github-actions', 'gitlab', 'helm', 'kubernetes', 'other', 'portal', 'power-automate', 'powershell', 'pulumi', 'sdk', 'sdk-dotnet',
   'sdk-go', 'sdk-java', 'sdk-js', 'sdk-python', 'sdk-r', 'sdk-rust', 'storage-explorer', 'synapse', 'terraform',
 ] as const;

@@ -40,8 +40,8 @@ describe('kvdoctor diagnose formats', () => {
     expect(Object.keys(doc[0])).toEqual(['input', 'encoding', 'report']);
     expect(doc[0].input).toBe(AZDO_LOG);
     expect(doc[0].encoding).toBe('utf-8');
-    expect(doc[0].report.version).toBe('1.1.0');
-    expect(doc[0].report.platform).toEqual({ ci: 'azure-devops', agent: 'unknown' });
+    expect(doc[0].report.version).toBe('1.2.0');
+    expect(doc[0].report.platform).toEqual({ ci: 'azure-devops', agent: 'unknown', host: 'unknown' });
     expect(doc[0].report.findings.map((f: { rule: string }) => f.rule)).toEqual(['firewall']);
     expect(doc[0].report.findings[0].facts.clientIp).toBe('40.82.190.38');
     expect(doc[0].report.findings[0].fixes[0].commands[0]).toEqual({ tool: 'az', text: AZDO_AZ_COMMAND });

@@ -147,6 +147,20 @@ describe('zip archives', () => {
   });
 });
 
+describe('where the caller ran', () => {
+  it('names the hosting service in the heading (a CSI driver pod event, from the platforms corpus batch)', () => {
+    const entry = readFileSync(join(ROOT, 'test/corpus/platforms.jsonl'), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => JSON.parse(l) as { id: string; text: string })
+      .find((e) => e.id === 'pna-aks-csi-private-endpoint-other-vnet-ms-troubleshoot');
+    const file = join(tmp.dir, 'events.txt');
+    writeFileSync(file, entry?.text ?? '');
+    const plain = kvdoctor(['diagnose', file]);
+    expect(plain.stdout.split('\n')[0]).toBe(`${file}  AKS Secrets Store CSI driver · 11 lines`);
+  });
+});
+
 describe('encodings and bad files', () => {
   it('refuses binary content', () => {
     const bin = join(tmp.dir, 'core.log');

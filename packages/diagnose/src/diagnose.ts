@@ -6,6 +6,7 @@ import { enrichNetwork } from './network/enrich';
 import { HtmlInput } from './normalise/html-input';
 import type { ServiceTagIndex } from './network/service-tag-index';
 import { PlatformDetector } from './platform/detect';
+import { docsForHost } from './platform/host-advice';
 import { maskFields } from './redact/mask-fields';
 import { DetailsSchema, FactsSchema, type Finding, type Platform, REPORT_VERSION, type Report, ReportSchema } from './report/schema';
 import { rules as registry } from './rules';
@@ -62,7 +63,7 @@ function toFinding(group: Group, platform: Platform, serviceTags: ServiceTagInde
       evidence: group.evidence,
       causes: [...explanation.causes],
       fixes: explanation.fixes.map((f) => ({ title: f.title, steps: [...f.steps], commands: [...f.commands] })),
-      docs: [...meta.docs],
+      docs: docsForHost(meta.docs, platform),
     },
   };
 }

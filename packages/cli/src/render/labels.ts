@@ -16,8 +16,19 @@ const AGENT_NAMES: Record<Platform['agent'], string | undefined> = {
   unknown: undefined,
 };
 
+const HOST_NAMES: Record<NonNullable<Platform['host']>, string | undefined> = {
+  'aks-csi-driver': 'AKS Secrets Store CSI driver',
+  'app-service': 'App Service Key Vault reference',
+  functions: 'Azure Functions Key Vault reference',
+  'data-factory': 'Data Factory linked service',
+  synapse: 'Synapse',
+  databricks: 'Databricks secret scope',
+  unknown: undefined,
+};
+
 function platformLabel(platform: Platform): string | undefined {
-  const parts = [CI_NAMES[platform.ci], AGENT_NAMES[platform.agent]].filter((p): p is string => p !== undefined);
+  const host = platform.host === undefined ? undefined : HOST_NAMES[platform.host];
+  const parts = [CI_NAMES[platform.ci], AGENT_NAMES[platform.agent], host].filter((p): p is string => p !== undefined);
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 

@@ -1,7 +1,38 @@
 import type { Platform } from '../report/schema';
 
 /** A log with no runner banner, and `explain` without any log: advice that fits every CI. */
-export const UNKNOWN_PLATFORM: Platform = { ci: 'unknown', agent: 'unknown' };
+export const UNKNOWN_PLATFORM: Platform = { ci: 'unknown', agent: 'unknown', host: 'unknown' };
+
+type Host = NonNullable<Platform['host']>;
+
+interface HostSign {
+  readonly re: RegExp;
+  readonly host: Host;
+  /** A second sign that must also appear somewhere in the log (in this text or another one fed). */
+  readonly also?: RegExp;
+}
+
+// Words each hosting service prints around a Key Vault call it makes with its own identity. Order
+// matters: Synapse pipelines also have linked services, and a function app is an App Service app,
+// so the specific sign comes first.
+const HOST_SIGNS: readonly HostSign[] = [
+  // Kubelet's FailedMount event and the provider's log name the driver, its CRD or its pods.
+  // The Azure provider's own words (`failed to mount objects, error: failed to get keyvault client`)
+  // arrive without kubelet's prefix when only the provider log is pasted.
+  // The driver serves the GCP, AWS and Vault providers too: only Azure's counts.
+  {
+    re: /failed to mount secrets store objects|failed to mount objects, error:|SecretProviderClass|secrets-store\.csi\.k8s\.io|secrets-store-provider-azure|secrets-store-csi-driver/i,
+    host: 'aks-csi-driver',
+    also: /key ?vault|vault\.azure|azure/i,
+  },
+  { re: /\bSynapse\b|azuresynapse\.net|mssparkutils|TokenLibrary/i, host: 'synapse' },
+  // Data Factory's copy runtime (Microsoft.DataTransfer, ErrorCode=Akv…) also runs Synapse pipelines.
+  { re: /Data ?Factory|\bADF\b|linked ?service|AzureKeyVaultSecret\b|Failed to get the secret from key vault|Microsoft\.DataTransfer|ErrorCode=Akv/i, host: 'data-factory' },
+  { re: /Databricks|dbutils\.secrets|secret scope/i, host: 'databricks' },
+  { re: /Azure Functions|\bfunction ?app\b|Microsoft\.Azure\.WebJobs|AzureWebJobs/i, host: 'functions' },
+  // The portal's reference status, its codes, and the reference syntax itself.
+  { re: /\bAccessToKeyVaultDenied\b|\bMSINotEnabled\b|keyVaultReferenceIdentity|@Microsoft\.KeyVault\(|Key ?Vault references?\b|App Service|azurewebsites\.net/i, host: 'app-service' },
+];
 
 interface Sign {
   readonly re: RegExp;
@@ -25,8 +56,13 @@ const SIGNS: readonly Sign[] = [
 export class PlatformDetector {
   private ci: Platform['ci'] = 'unknown';
   private agent: Platform['agent'] = 'unknown';
+  private host: Host = 'unknown';
+  /** Hosts whose main sign was seen, and hosts whose second sign was: both make the host. */
+  private readonly mainSeen = new Set<Host>();
+  private readonly alsoSeen = new Set<Host>();
 
   feed(text: string): void {
+    this.feedHost(text);
     for (const s of SIGNS) {
       if (this.ci !== 'unknown' && this.agent !== 'unknown') return;
       if (s.ci !== undefined && this.ci !== 'unknown' && this.ci !== s.ci) continue;
@@ -39,7 +75,21 @@ export class PlatformDetector {
     }
   }
 
+  /** The first host sign wins, except that an App Service app later shown to be a function app is one. */
+  private feedHost(text: string): void {
+    if (this.host !== 'unknown' && this.host !== 'app-service') return;
+    for (const s of HOST_SIGNS) {
+      if (this.host === 'app-service' && s.host !== 'functions') continue;
+      if (!this.mainSeen.has(s.host) && s.re.test(text)) this.mainSeen.add(s.host);
+      if (s.also !== undefined && !this.alsoSeen.has(s.host) && s.also.test(text)) this.alsoSeen.add(s.host);
+      if (this.mainSeen.has(s.host) && (s.also === undefined || this.alsoSeen.has(s.host))) {
+        this.host = s.host;
+        return;
+      }
+    }
+  }
+
   result(): Platform {
-    return { ci: this.ci, agent: this.agent };
+    return { ci: this.ci, agent: this.agent, host: this.host };
   }
 }

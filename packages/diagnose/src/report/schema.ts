@@ -6,7 +6,7 @@ import * as z from 'zod';
  * schemas accept any 1.x version and keep fields they do not know (every object is loose): a tool
  * built against 1.1 validates a 1.2 Report, and passes its new fields on untouched.
  */
-export const REPORT_VERSION = '1.1.0';
+export const REPORT_VERSION = '1.2.0';
 const REPORT_MAJOR = /^1\.\d{1,4}\.\d{1,4}$/;
 
 export const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case');
@@ -154,7 +154,18 @@ export type Finding = z.infer<typeof FindingSchema>;
 
 export const CiSchema = z.enum(['azure-devops', 'github-actions', 'gitlab', 'unknown']);
 export const AgentSchema = z.enum(['microsoft-hosted', 'github-hosted', 'gitlab-hosted', 'self-hosted', 'unknown']);
-export const PlatformSchema = z.looseObject({ ci: CiSchema, agent: AgentSchema });
+/**
+ * The hosting service the failing call ran in, when it has its own identity and network path to the
+ * vault: the AKS Secrets Store CSI driver, an App Service or Functions Key Vault reference, a Data
+ * Factory or Synapse linked service, a Databricks Key Vault-backed secret scope.
+ */
+export const HostSchema = z.enum(['aks-csi-driver', 'app-service', 'functions', 'data-factory', 'synapse', 'databricks', 'unknown']);
+export const PlatformSchema = z.looseObject({
+  ci: CiSchema,
+  agent: AgentSchema,
+  /** Where the caller ran (see HostSchema). Since 1.2.0; absent in 1.0 and 1.1 Reports. */
+  host: HostSchema.optional(),
+});
 export type Platform = z.infer<typeof PlatformSchema>;
 
 export const ReportSchema = z.looseObject({

@@ -26,6 +26,12 @@ describe('Report versioning', () => {
     expect(parsed.data?.findings[0]).toMatchObject({ severityScore: 7, facts: { subnetId: '/subscriptions/x/…' }, details: { hint: 'new' } });
   });
 
+  test('a 1.1 Report, written before platform.host (1.2.0), still validates', () => {
+    const { host, ...platform11 } = report.platform;
+    expect(host).toBe('unknown');
+    expect(ReportSchema.safeParse({ ...report, version: '1.1.0', platform: platform11 }).success).toBe(true);
+  });
+
   test('another major version, or a field of the wrong type, is refused with the field named', () => {
     const major = ReportSchema.safeParse({ ...report, version: '2.0.0' });
     expect(major.success).toBe(false);

@@ -4,6 +4,7 @@ import accessPolicy from './access-policy/rule';
 import disabledObject from './disabled-object/rule';
 import firewall from './firewall/rule';
 import forbiddenWithoutReason from './forbidden-without-reason/rule';
+import managedIdentityMissing from './managed-identity-missing/rule';
 import notFound from './not-found/rule';
 import nsp from './nsp/rule';
 import privateEndpointDns from './private-endpoint-dns/rule';
@@ -22,6 +23,7 @@ export const rules = [
   disabledObject,
   firewall,
   forbiddenWithoutReason,
+  managedIdentityMissing,
   notFound,
   nsp,
   privateEndpointDns,

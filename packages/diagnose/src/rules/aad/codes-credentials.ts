@@ -51,7 +51,8 @@ export const CREDENTIAL_CODES: readonly AadCodeInfo[] = [
     name: 'InvalidClientSecretExpiredKeysProvided',
     kind: 'secret-expired',
     causes: [
-      'Every client secret of the app has passed its end date; the secrets Azure DevOps created for automatic service connections expire too, and the pipeline fails the day they do.',
+      'Every client secret of the app has passed its end date, and the pipeline fails the day the last one does.',
+      'Azure DevOps: the secrets it created for automatic service connections expire too.',
     ],
     source: ENTRA_REFERENCE,
   },
@@ -67,7 +68,8 @@ export const CREDENTIAL_CODES: readonly AadCodeInfo[] = [
     name: "The request body must contain the following parameter: 'client_assertion' or 'client_secret'",
     kind: 'credential-missing',
     causes: [
-      'The token request carried no secret or assertion: the pipeline variable that should hold it was empty, unset, or not mapped into the step (Azure DevOps secret variables reach scripts only through `env:`).',
+      'The token request carried no secret or assertion: the pipeline variable that should hold it was empty, unset, or not mapped into the step.',
+      'Azure DevOps: secret variables reach scripts only through `env:`.',
     ],
     source: 'https://github.com/MicrosoftDocs/azure-docs/issues/25959',
   },

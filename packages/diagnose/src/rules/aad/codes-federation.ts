@@ -8,7 +8,8 @@ export const FEDERATION_CODES: readonly AadCodeInfo[] = [
     name: 'JWT token is invalid or malformed',
     kind: 'federated-token-invalid',
     causes: [
-      'The federated (OIDC) token handed to Entra was empty or not a JWT: a GitHub Actions job without `permissions: id-token: write` has no ACTIONS_ID_TOKEN_REQUEST_URL, so the login sends no usable assertion.',
+      'The federated (OIDC) token handed to Entra was empty or not a JWT, so the login sent no usable assertion.',
+      'GitHub Actions: a job without `permissions: id-token: write` has no ACTIONS_ID_TOKEN_REQUEST_URL, so it has no token to send.',
       'GitLab Runner before 16.6 did not parse the job\'s JWT correctly for `secrets: azure_key_vault` (GitLab issue 424746).',
       'A script passed something other than the raw JWT (a file path, a quoted or truncated value) to `az login --federated-token` or a client-assertion setting.',
     ],

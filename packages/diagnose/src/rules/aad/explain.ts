@@ -1,5 +1,6 @@
 import type { Fix, Platform } from '../../report/schema';
 import type { ExplainInput, Explanation } from '../../rule-kit/rule';
+import { hostAdvice } from '../../platform/host-advice';
 import { codeInfo, kindOf } from './codes';
 import { explainReferenceCode } from './explain-reference';
 import { fixContext, type FixContext } from './fix-context';
@@ -90,6 +91,7 @@ function reason(kind: AadKind, ctx: FixContext): string {
 }
 
 const CI_WORDS: Readonly<Record<Platform['ci'], string>> = { 'github-actions': 'GitHub', gitlab: 'GitLab', 'azure-devops': 'Azure DevOps', unknown: '' };
+const CI_NAMED = /^(?:GitHub|GitLab|Azure DevOps)/;
 
 /**
  * Causes naming the detected CI first; those naming another CI only when the CI is not known (a
@@ -138,9 +140,18 @@ export function explainAad({ facts, details, platform }: ExplainInput): Explanat
   const hints = parseHints(details.message);
   const ctx = fixContext(facts, details, hints, ciOf(platform, hints));
   const kind = kindOf(info, hints.inner);
-  const who = facts.appId !== undefined ? `app ${facts.appId}` : 'the pipeline\'s identity';
+  // The CSI driver's token is the pod's own workload identity, not a CI's: no CI cause applies.
+  const csi = ctx.ci === 'unknown' && platform.host === 'aks-csi-driver' ? hostAdvice(platform) : undefined;
+  const who = facts.appId !== undefined ? `app ${facts.appId}` : csi ? 'the workload identity the CSI driver uses' : 'the pipeline\'s identity';
   const where = facts.tenantId !== undefined ? ` in tenant ${facts.tenantId}` : '';
   const summary = `Microsoft Entra ID refused to issue a token to ${who}${where} (${info.code}: ${info.name}), so Key Vault was never called: ${reason(kind, ctx)}.`;
   const first = details.resource?.includes('privatelink') ? 'private-link' : hints['id-token'] !== undefined ? 'id-token: write' : undefined;
-  return { summary, causes: ordered(info.causes, ctx.ci, first), fixes: FIXES[kind](ctx) };
+  const causes = ordered(info.causes, ctx.ci, first);
+  if (csi) {
+    const fixes = FIXES[kind](ctx)
+      .filter((f) => !CI_NAMED.test(f.title))
+      .map((f) => ({ ...f, steps: f.steps.filter((s) => !CI_NAMED.test(s)) }));
+    return { summary, causes: [csi.caller, ...causes.filter((c) => !CI_NAMED.test(c))], fixes };
+  }
+  return { summary, causes, fixes: FIXES[kind](ctx) };
 }

@@ -1,5 +1,6 @@
 import type { Platform } from '../../report/schema';
 import { commandTexts } from '../../rule-kit/test-rule';
+import { AAD_CODES } from './codes';
 import rule from './rule';
 
 const ON = (ci: Platform['ci']): Platform => ({ ci, agent: 'unknown' });
@@ -49,5 +50,22 @@ describe('aad: GitLab id_tokens (OIDC) advice says GitLab', () => {
   test('with the CI unknown, every CI keeps its cause', () => {
     const e = rule.explain({ facts: { aadCode: 'AADSTS70021' }, details: {}, platform: ON('unknown') });
     expect(e.causes.map((c) => c.split(':')[0])).toEqual(expect.arrayContaining(['Azure DevOps', 'GitHub Actions', 'GitLab']));
+  });
+});
+
+describe('aad: no curated code gives a GitLab job a cause that belongs to another CI', () => {
+  test.each(AAD_CODES.map((c) => c.code))('%s', (code) => {
+    const e = rule.explain({ facts: { aadCode: code }, details: {}, platform: ON('gitlab') });
+    expect(e.causes.filter((c) => /^(?:GitHub|Azure DevOps)/.test(c))).toEqual([]);
+  });
+
+  test.each([
+    ['AADSTS50027', 'GitLab Runner before 16.6 did not parse the job\'s JWT correctly for `secrets: azure_key_vault` (GitLab issue 424746).'],
+    ['AADSTS7000222', 'Every client secret of the app has passed its end date, and the pipeline fails the day the last one does.'],
+    ['AADSTS7000218', 'The token request carried no secret or assertion: the pipeline variable that should hold it was empty, unset, or not mapped into the step.'],
+  ])('%s on GitLab: no GitHub or Azure DevOps clause in any cause', (code, cause) => {
+    const e = rule.explain({ facts: { aadCode: code }, details: {}, platform: ON('gitlab') });
+    expect(e.causes).toContain(cause);
+    expect(e.causes.join('\n')).not.toMatch(/GitHub|Azure DevOps/);
   });
 });

@@ -61,7 +61,7 @@ describe('aad: platform-aware advice', () => {
 
   test('a log that lost its CI banner still gets GitHub advice from ACTIONS_ID_TOKEN_REQUEST_URL', () => {
     const [finding] = diagnose(fixtureText(fixtures, 'azure/login v1 without id-token: write permission')).findings;
-    expect(finding?.causes[0]).toMatch(/^The federated \(OIDC\) token handed to Entra was empty/);
+    expect(finding?.causes[0]).toBe('GitHub Actions: a job without `permissions: id-token: write` has no ACTIONS_ID_TOKEN_REQUEST_URL, so it has no token to send.');
     expect(finding?.fixes.map((f) => f.title)).toEqual(['GitHub Actions: let the job request an OIDC token', 'Pass the raw JWT to the login']);
   });
 
@@ -140,5 +140,16 @@ describe('aad: summaries and specifics', () => {
 describe('aad: run-time built patterns cannot backtrack catastrophically', () => {
   test.each([...BUILT_PATTERNS].map((re) => [re.source.slice(0, 60), re] as const))('%s', (_, re) => {
     expect(checkSync(re.source, re.flags, { checker: 'automaton', timeout: 5000 }).status).toBe('safe');
+  });
+});
+
+describe('aad: on the AKS CSI driver (workload identity)', () => {
+  test('the SecretProviderClass identity comes first, and no cause or fix names a CI', () => {
+    const [finding] = diagnose(fixtureText(fixtures, 'CSI driver pod event: AADSTS70021 for the service account subject; the credential is for the AKS issuer')).findings;
+    expect(finding?.summary).toMatch(/^Microsoft Entra ID refused to issue a token to the workload identity the CSI driver uses in tenant d95095be-6338-44be-89cb-12753aa161e4 \(AADSTS70021/);
+    expect(finding?.causes[0]).toBe(
+      "The Secrets Store CSI driver's Azure provider calls the vault as the identity its SecretProviderClass names, not as your application: with workload identity, the identity whose client ID is in `clientID` (federated with the pod's service account); with `useVMManagedIdentity: \"true\"`, the node identity whose client ID is in `userAssignedIdentityID` (the add-on's azurekeyvaultsecretsprovider identity or the kubelet identity).",
+    );
+    expect(JSON.stringify([finding?.causes, finding?.fixes])).not.toMatch(/GitHub|GitLab|Azure DevOps/);
   });
 });

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule-kit/define-rule';
+import { CSI_DOCS } from '../../platform/host-advice';
 import { foldOccurrences } from '../../rule-kit/occurrence-lists';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import type { Occurrence } from '../../rule-kit/rule';
@@ -61,6 +62,7 @@ export default defineRule({
       { title: 'Workload identity federation', url: 'https://learn.microsoft.com/en-us/entra/workload-id/workload-identity-federation' },
       { title: 'Configuring OpenID Connect in Azure (GitHub Actions)', url: 'https://docs.github.com/en/actions/deployment/security-hardening-your-deployments/configuring-openid-connect-in-azure' },
       { title: 'Use Azure Key Vault secrets in GitLab CI/CD', url: 'https://docs.gitlab.com/17.5/ee/ci/secrets/azure_key_vault.html' },
+      ...CSI_DOCS,
     ],
   },
   // azure/login echoes client-id and tenant-id up to ~20 lines above the error: the second marker

@@ -3,12 +3,13 @@ import { describePrincipal, principalOf } from '../../fixes/principal';
 import { sh, value } from '../../fixes/quote';
 import { roleAssignmentCommands } from '../../fixes/role-assignment';
 import { vaultResourceId } from '../../fixes/vault-id';
+import { hostAdvice } from '../../platform/host-advice';
 import type { Fix } from '../../report/schema';
 import type { ExplainInput, Explanation } from '../../rule-kit/rule';
 import { NO_POLICY_MESSAGE, OBO_MESSAGE } from './extract';
 import { grantFor, roleForGrant } from './grant';
 
-export function explainAccessPolicy({ facts, details }: ExplainInput): Explanation {
+export function explainAccessPolicy({ facts, details, platform }: ExplainInput): Explanation {
   const vault = value(facts.vault, 'vault-name');
   const vaultId = vaultResourceId(facts, details);
   const principal = principalOf(facts);
@@ -81,5 +82,8 @@ export function explainAccessPolicy({ facts, details }: ExplainInput): Explanati
       ],
     },
   ];
+  // A hosting service calls with its own identity: name it, and grant it first.
+  const advice = hostAdvice(platform);
+  if (advice) return { summary, causes: [advice.caller, ...causes], fixes: [advice.grant(vault, vaultId, facts), ...fixes] };
   return { summary, causes, fixes };
 }

@@ -204,4 +204,22 @@ export const fixtures: readonly Fixture[] = [
     text: '[Critical] Microsoft.AspNetCore.Hosting.Internal.WebHost: Application startup exception\nMicrosoft.Azure.KeyVault.Models.KeyVaultErrorException: Access denied\n   at Microsoft.Azure.KeyVault.KeyVaultClient.<GetSecretsWithHttpMessagesAsync>d__66.MoveNext()',
     expect: 'match',
   },
+  // Hosting services (platform/host-advice.ts): the factory's managed identity gets the entry.
+  {
+    name: "Synapse pipeline (Data Factory engine) AkvAccessDeniedByCallerNotAuthorized: the workspace identity is granted by object id",
+    source: "https://github.com/microsoft/Azure-Analytics-and-AI-Engagement/issues/34",
+    text: "Error Message 1 : Operation on target Clean Social Analytics failed: ErrorCode=AkvAccessDeniedByCallerNotAuthorized,'Type=Microsoft.DataTransfer.Common.Shared.HybridDeliveryException,Message=Caller was not found on any access policy in this key vault, secretName: SQL-USER-ASAEXP, secretVersion: , vaultBaseUrl: https://asaexpkeyvaultkmrshiv.vault.azure.net/. The error message is: The user, group or application 'appid=eaa407dd-5141-4b77-9d35-1eae315adde9;oid=fefdf081-c176-418f-8ab3-1764a790cd1d;iss=https://sts.windows.net/f94768c8-8714-4abe-8e2d-37a64b18216a/' does not have secrets get permission on key vault 'asaexpkeyvaultkmrshiv;location=westus2'. For help resolving this issue, please see https://go.microsoft.com/fwlink/?linkid=2125287.,Source=Microsoft.DataTransfer.ClientLibrary,'",
+    expect: 'match',
+    facts: { vault: 'asaexpkeyvaultkmrshiv', objectId: 'fefdf081-c176-418f-8ab3-1764a790cd1d' },
+    commands: [
+      "az datafactory show --resource-group <resource-group> --name <factory-name> --query identity.principalId --output tsv",
+      "az keyvault set-policy --name asaexpkeyvaultkmrshiv --object-id fefdf081-c176-418f-8ab3-1764a790cd1d --secret-permissions get list",
+    ],
+  },
+  {
+    name: "Synapse Spark reading storage: a Storage 403, not the vault",
+    source: "https://github.com/Azure-Samples/Synapse/issues/30",
+    text: "\"Operation failed: \"This request is not authorized to perform this operation using this permission.\", 403, HEAD, \"",
+    expect: 'no-match',
+  },
 ];

@@ -102,3 +102,18 @@ describe('access-policy: advice follows the facts', () => {
     expect(outcome.ok && outcome.value.fixes[0]?.commands[0]?.text).toBe('az keyvault set-policy --name <vault-name> --spn <app-id> --secret-permissions get list');
   });
 });
+
+describe('access-policy: on Data Factory or a Synapse pipeline', () => {
+  test("the factory's or workspace's managed identity is the caller, and it is granted by the message's object id", () => {
+    const finding = findingOf(rule, fixtureText(fixtures, 'Synapse pipeline (Data Factory engine) AkvAccessDeniedByCallerNotAuthorized: the workspace identity is granted by object id'));
+    expect(finding.causes[0]).toBe(
+      "Data Factory (and a Synapse pipeline, which runs the same engine) reads linked-service secrets as the factory's or workspace's managed identity (the 'Managed Identity Object ID' on the Azure Key Vault linked service page), not as the person who created the linked service: it needs Get and List on secrets.",
+    );
+    expect(finding.fixes[0]?.title).toBe("Grant the factory's managed identity access to asaexpkeyvaultkmrshiv");
+    expect(finding.fixes[0]?.commands.map((c) => c.text)).toEqual([
+      'az datafactory show --resource-group <resource-group> --name <factory-name> --query identity.principalId --output tsv',
+      "az role assignment create --role 'Key Vault Secrets User' --assignee fefdf081-c176-418f-8ab3-1764a790cd1d --scope /subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.KeyVault/vaults/asaexpkeyvaultkmrshiv",
+      'az keyvault set-policy --name asaexpkeyvaultkmrshiv --object-id fefdf081-c176-418f-8ab3-1764a790cd1d --secret-permissions get list',
+    ]);
+  });
+});

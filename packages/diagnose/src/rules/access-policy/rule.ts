@@ -1,4 +1,5 @@
 import { extractRequest } from '../../facts/request-url';
+import { HOST_DOCS } from '../../platform/host-advice';
 import { defineRule } from '../../rule-kit/define-rule';
 import { inLineOrder } from '../../rule-kit/occurrence-lists';
 import { findOccurrences } from '../../rule-kit/occurrences';
@@ -41,6 +42,7 @@ export default defineRule({
       { title: 'Troubleshooting Azure Key Vault access policy issues', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/troubleshooting-access-issues' },
       { title: 'Azure Key Vault REST API error codes (403 and compound identity)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/rest-error-codes' },
       { title: 'Migrate to Azure role-based access control', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/rbac-migration' },
+      ...HOST_DOCS,
     ],
   },
   markers: ['permission on key vault', 'not found on any access policy', 'Operation is not allowed', 'on-behalf-of', 'Access policy is not set', 'AccessDenied', 'ForbiddenByPolicy', 'Access denied', 'within Key Vault'],

@@ -7,8 +7,11 @@ import { value } from '../../fixes/quote';
 import { az } from '../../fixes/az';
 import { ownerCause, ownerFixes } from '../../network/owner-advice';
 import { smallestChange } from '../../network/smallest-change';
+import { hostAdvice } from '../../platform/host-advice';
 
 const HOSTED = new Set(['microsoft-hosted', 'github-hosted', 'gitlab-hosted']);
+const SECURE_BY_DEFAULT =
+  'The vault was created locked down ("secure by default", or an Azure Policy that forces networkAcls.defaultAction Deny); public network access Enabled does not reopen a firewall that denies by default.';
 
 export function explainFirewall({ facts, details, platform, serviceTags }: ExplainInput): Explanation {
   const vault = value(facts.vault, 'vault-name');
@@ -28,6 +31,14 @@ export function explainFirewall({ facts, details, platform, serviceTags }: Expla
   const who = facts.clientIp ? `client address ${facts.clientIp}` : 'the client address';
   const trusted = details.bypass === 'None' ? 'and trusted-service bypass is off (bypass None)' : 'and the caller is not a trusted Microsoft service';
   const summary = `The firewall of Key Vault ${vault.text} refused ${who}: it matches none of the vault's IP or virtual-network rules, ${trusted}.`;
+
+  // A hosting service (CSI driver, App Service reference, linked service, secret scope) has its own
+  // network path to the vault: its advice replaces the agent and runner advice below.
+  const advice = hostAdvice(platform);
+  if (advice) {
+    const net = advice.network(vault, false);
+    return { summary, causes: [net.cause, SECURE_BY_DEFAULT], fixes: [net.fix] };
+  }
 
   const causes: string[] = [];
   if (owner?.kind === 'azure-devops' && facts.clientIp !== undefined) {
@@ -54,7 +65,7 @@ export function explainFirewall({ facts, details, platform, serviceTags }: Expla
   if (owner?.kind === 'unknown' && facts.clientIp !== undefined) causes.push(ownerCause(owner, facts.clientIp, serviceTags?.status === 'loaded'));
   else if (!azureCloud) causes.push('The agent, runner or workstation that made the call (self-hosted agent, office egress, Terraform operator machine) is not in the vault\'s IP rules.');
   if (details.bypass === 'None') causes.push('Trusted Microsoft services cannot pass either: "Allow trusted Microsoft services to bypass this firewall" is off (bypass None).');
-  causes.push('The vault was created locked down ("secure by default", or an Azure Policy that forces networkAcls.defaultAction Deny); public network access Enabled does not reopen a firewall that denies by default.');
+  causes.push(SECURE_BY_DEFAULT);
   if (!hosted && !variableGroup && owner?.kind !== 'azure' && owner?.kind !== 'azure-devops') {
     causes.push('A hosted agent or cloud service (App Service, Container Apps, AKS) called from an address that is not listed and is not a trusted service.');
   }

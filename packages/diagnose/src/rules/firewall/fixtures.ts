@@ -91,4 +91,31 @@ export const fixtures: readonly Fixture[] = [
     text: 'Network Information:\n\tClient Address:\t\t::ffff:10.10.10.50\n\tClient Port:\t\t49972',
     expect: 'no-match',
   },
+  // Hosting services (platform/host-advice.ts): their own identity and network path to the vault.
+  {
+    name: "AKS CSI driver pod event: the nodes' subnet is refused; the fix admits the node pool subnet",
+    source: "https://github.com/aranaescobedo/aks/blob/1623545b257a8cf02e2541ab9bc1fb4b894ac33b/workload-identity/troubleshooting.md",
+    text: "-  ```error: code = Unknown desc = failed to mount objects, error: failed to get objectType:secret, objectName:<SECRETNAME>, objectVersion:: keyvault.BaseClient#GetSecret: Failure responding to request: StatusCode=403 -- Original Error: autorest/azure: Service returned an error. Status=403 Code=\"Forbidden\" Message=\"Client address is not authorized and caller is not a trusted service.\\r\\nClient address: <IP_ADDRESS> from unknown subnet\\ r\\nVault: <KEY_VAULT_NAME>;location=westeurope\" InnerError={\"code\":\"ForbiddenByFirewall\"}```",
+    expect: 'match',
+    commands: [
+      "az aks show --resource-group <resource-group> --name <cluster-name> --query \"agentPoolProfiles[].vnetSubnetId\" --output tsv",
+      "az keyvault network-rule add --name <vault-name> --subnet <node-subnet-resource-id>",
+    ],
+  },
+  {
+    name: "Data Factory Web activity refused by the firewall: trusted-service bypass, and its limit for direct calls",
+    source: "https://jbswiki.com/2024/09/30/resolving-adf-pipeline-errors-client-address-not-authorized-by-whitelisting-ip-addresses-for-azure-key-vault/",
+    text: "Operation on target Web URLToken TenantId failed: {“error”:{“code”:”Forbidden”,”message”:”Client address is not authorized and caller is not a trusted service.\\r\\nClient address: xx.xx.xx.xxx\\r\\nCaller: appid=xxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxx;oid=xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx;providers/Microsoft.DataFactory/factories/datafactoryjb;abc_er_sde=/subscriptions/xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx/resourcegroups/jb_ADF_RG/providers/Microsoft.DataFactory/factories/datafactoryjb\\r\\nVault: jbkeyvault;location=northeurope”,”innererror”:{“code”:”ForbiddenByFirewall”}}}",
+    expect: 'match',
+    facts: { vault: 'jbkeyvault' },
+    commands: [
+      "az keyvault update --name jbkeyvault --bypass AzureServices",
+    ],
+  },
+  {
+    name: "a node that cannot reach the vault at all (nc timeout) is no firewall refusal",
+    source: "https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/troubleshoot-key-vault-csi-secrets-store-csi-driver",
+    text: "nc: connect to <key-vault-name>.vault.azure.net port 443 (tcp) timed out: Operation now in progress",
+    expect: 'no-match',
+  },
 ];

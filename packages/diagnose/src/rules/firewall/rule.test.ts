@@ -34,7 +34,7 @@ describe('firewall: platform-aware advice', () => {
       'Vault: kv-app;location=eastus',
     ].join('\n');
     const report = diagnose(log);
-    expect(report.platform).toEqual({ ci: 'azure-devops', agent: 'microsoft-hosted' });
+    expect(report.platform).toEqual({ ci: 'azure-devops', agent: 'microsoft-hosted', host: 'unknown' });
     const pipeline = report.findings[0]?.fixes.flatMap((f) => f.commands).find((c) => c.tool === 'azure-pipelines');
     expect(pipeline?.text).toContain('  condition: always()');
     expect(pipeline?.text).toContain('az keyvault network-rule remove --name kv-app --ip-address "$(AGENT_IP)/32"');
@@ -192,5 +192,36 @@ describe('firewall: two refusals on consecutive lines keep their own facts', () 
       ['firewall', 'hypervmigratio98a5kv', '40.82.190.38'],
       ['firewall', 'XXX-keyvault-prod', undefined],
     ]);
+  });
+});
+
+describe('firewall: on a hosting service, its own network path replaces the runner advice', () => {
+  test('AKS CSI driver: the nodes\' subnet, no IP rule, no self-hosted agent', () => {
+    const [finding] = diagnose(fixtureText(fixtures, "AKS CSI driver pod event: the nodes' subnet is refused; the fix admits the node pool subnet")).findings;
+    expect(finding?.causes[0]).toBe(
+      "The CSI driver's provider runs on the node's host network: the vault sees the nodes' subnet or the cluster's outbound address, and AKS is not a trusted service, so only a rule for that subnet or address, or a private endpoint, admits it.",
+    );
+    expect(finding?.fixes.map((f) => f.title)).toEqual(['Let the AKS nodes reach <vault-name>']);
+    // Only the detected host's pages follow the family's own.
+    expect(finding?.docs.slice(4).map((d) => d.url)).toEqual([
+      'https://learn.microsoft.com/en-us/azure/aks/csi-secrets-store-identity-access',
+      'https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/troubleshoot-key-vault-csi-secrets-store-csi-driver',
+    ]);
+  });
+
+  test('a log from no hosting service lists none of the hosts\' pages', () => {
+    const [finding] = diagnose('ERROR: (Forbidden) Client address is not authorized and caller is not a trusted service.\nClient address: 20.1.2.3\nVault: kv-one;location=eastus').findings;
+    expect(finding?.docs).toHaveLength(4);
+    expect(rule.meta.docs).toHaveLength(10);
+  });
+
+  test('Data Factory: trusted-service bypass, and why a Web activity is not covered by it', () => {
+    const [finding] = diagnose(fixtureText(fixtures, 'Data Factory Web activity refused by the firewall: trusted-service bypass, and its limit for direct calls')).findings;
+    expect(finding?.causes[0]).toBe(
+      "Azure Data Factory is a trusted Microsoft service: it passes the vault's network rules only when the vault lets trusted services through (bypass AzureServices). Data Factory is trusted only for fetching linked-service credentials: a Web activity or other direct call to the vault's REST API is an ordinary client of the vault.",
+    );
+    expect(finding?.fixes[0]?.steps[1]).toBe(
+      'For a Web activity or any other direct call, the request comes from the integration runtime: run it in a managed virtual network with a managed private endpoint to the vault, or admit the addresses it calls from.',
+    );
   });
 });

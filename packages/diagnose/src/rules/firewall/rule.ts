@@ -1,4 +1,5 @@
 import type { Details } from '../../report/schema';
+import { HOST_DOCS } from '../../platform/host-advice';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import { explainFirewall } from './explain';
@@ -26,6 +27,7 @@ export default defineRule({
       { title: 'Virtual network service endpoints for Azure Key Vault (trusted services)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/overview-vnet-service-endpoints' },
       { title: 'Access a private key vault from your pipeline', url: 'https://learn.microsoft.com/en-us/azure/devops/pipelines/release/key-vault-access' },
       { title: 'Azure DevOps allowed IP addresses (inbound connections)', url: 'https://learn.microsoft.com/en-us/azure/devops/organizations/security/allow-list-ip-url#inbound-connections' },
+      ...HOST_DOCS,
     ],
   },
   markers: ['ForbiddenByFirewall', 'Client address', 'client IP address is not authorized'],

@@ -1,8 +1,9 @@
 import { az } from '../../fixes/az';
 import { powershell } from '../../fixes/powershell';
-import { value } from '../../fixes/quote';
+import { value, type Value } from '../../fixes/quote';
 import { vaultResourceId } from '../../fixes/vault-id';
 import type { ExplainInput, Explanation } from '../../rule-kit/rule';
+import { hostAdvice } from '../../platform/host-advice';
 import { explainManagedHsm } from './managed-hsm';
 
 /** `details.message` of a refused secure key release (the confidential-containers SKR sidecar). */
@@ -54,6 +55,26 @@ export function explainForbiddenWithoutReason(input: ExplainInput): Explanation 
   const vault = value(facts.vault, 'vault-name');
   const secret = value(facts.objectName, 'secret-name');
   const app = value(facts.appId, 'app-id');
+  const scope = vaultResourceId(facts, details);
+  const generic = genericExplanation(vault, secret, app, scope);
+  // A hosting service (an App Service reference's AccessToKeyVaultDenied, the CSI driver) names
+  // neither gate: its identity and its network path are the two things to check.
+  const advice = hostAdvice(input.platform);
+  if (!advice) return generic;
+  // The host's identity and network advice replace the generic grant and the App Service guess.
+  const net = advice.network(vault, false);
+  const [see] = generic.fixes;
+  return {
+    summary: generic.summary,
+    causes: [advice.caller, net.cause, ...generic.causes.filter((c) => c !== APP_SERVICE_REFERENCE)],
+    fixes: [...(see ? [see] : []), advice.grant(vault, scope, facts), net.fix],
+  };
+}
+
+const APP_SERVICE_REFERENCE =
+  "For an App Service or Functions Key Vault reference (AccessToKeyVaultDenied): the app's managed identity lacks the permission, or the vault's network rules do not admit the app (a Consumption plan has no virtual-network integration, and App Service is not a trusted service for references).";
+
+function genericExplanation(vault: Value, secret: Value, app: Value, scope: Value): Explanation {
   return {
     summary: `Key Vault ${vault.text} refused the request (403 Forbidden), but the client printed no response body, so the log does not say which gate refused it.`,
     causes: [
@@ -61,7 +82,7 @@ export function explainForbiddenWithoutReason(input: ExplainInput): Explanation 
       'The vault uses Azure RBAC and the caller has no data-plane role (Owner and Contributor grant none; reading secrets needs Key Vault Secrets User).',
       "The vault's firewall, or disabled public network access, refused the caller's address.",
       'The object is disabled.',
-      'For an App Service or Functions Key Vault reference (AccessToKeyVaultDenied): the app\'s managed identity lacks the permission, or the vault\'s network rules do not admit the app (a Consumption plan has no virtual-network integration, and App Service is not a trusted service for references).',
+      APP_SERVICE_REFERENCE,
     ],
     fixes: [
       {
@@ -81,7 +102,7 @@ export function explainForbiddenWithoutReason(input: ExplainInput): Explanation 
         commands: [
           { tool: 'az', text: az.setPolicy(vault, '--spn', app, 'secret', ['get', 'list']) },
           { tool: 'powershell', text: powershell.setPolicy(vault, '-ServicePrincipalName', app, '-PermissionsToSecrets', ['get', 'list']) },
-          { tool: 'az', text: az.roleAssign('Key Vault Secrets User', app, vaultResourceId(facts, details)) },
+          { tool: 'az', text: az.roleAssign('Key Vault Secrets User', app, scope) },
         ],
       },
     ],

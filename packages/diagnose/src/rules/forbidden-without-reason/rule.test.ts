@@ -50,3 +50,27 @@ describe('forbidden-without-reason: a managed HSM', () => {
     expect(commandTexts(e)).toContain('az keyvault secret show --vault-name kv-app --name <secret-name> --debug');
   });
 });
+
+describe('forbidden-without-reason: a hosting service that names no gate', () => {
+  test('App Service AccessToKeyVaultDenied: the reference identity, then the virtual network path', () => {
+    const finding = findingOf(rule, fixtureText(fixtures, "App Service portal status AccessToKeyVaultDenied: the app's managed identity and its virtual network"));
+    expect(finding.causes.slice(0, 2)).toEqual([
+      "A Key Vault reference of the App Service app is resolved with the app's system-assigned managed identity, or with the user-assigned identity whose resource ID is in the app's `keyVaultReferenceIdentity`: that identity lacks Get on secrets.",
+      "App Service is not a trusted service for Key Vault references, and the vault should admit the App Service app's virtual network rather than its public outbound addresses (the origin of the secret request can differ): without virtual network integration and a rule or private endpoint for that network, the vault's network rules refuse the app.",
+    ]);
+    expect(finding.fixes.map((f) => f.title)).toEqual([
+      'See the refusal itself',
+      "Grant the App Service app's managed identity access to <vault-name>",
+      "Reach <vault-name> through the app's virtual network",
+    ]);
+  });
+
+  test('Databricks INVALID_STATE: the AzureDatabricks application and the trusted-service bypass', () => {
+    const finding = findingOf(rule, fixtureText(fixtures, 'Databricks Key Vault-backed scope: INVALID_STATE names only the vault; the AzureDatabricks application is the caller'));
+    expect(finding.causes.slice(0, 2)).toEqual([
+      'An Azure Key Vault-backed secret scope reads the vault as the AzureDatabricks first-party application, not as the notebook user or a cluster identity: creating the scope grants that application Get and List through access policies (even on a vault that uses Azure RBAC), and creating it needs Contributor or Owner on the vault.',
+      "Azure Databricks is a trusted Microsoft service: it passes the vault's network rules only when the vault lets trusted services through (bypass AzureServices).",
+    ]);
+    expect(finding.causes.join(' ')).not.toContain('App Service');
+  });
+});

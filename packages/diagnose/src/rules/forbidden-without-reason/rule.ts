@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule-kit/define-rule';
+import { HOST_DOCS } from '../../platform/host-advice';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import type { Occurrence } from '../../rule-kit/rule';
 import type { Window } from '../../rule-kit/window';
@@ -11,7 +12,10 @@ import { explainForbiddenWithoutReason, SECURE_KEY_RELEASE } from './explain';
 // AccessToKeyVaultDenied, which names no gate either.
 // The confidential-containers secure key release sidecar prints only the status of a refused
 // release, against a vault or a managed HSM ("AKV").
-const ANCHOR = /Operation returned an invalid status code '?Forbidden'?|\bAccessToKeyVaultDenied\b|AKV response body failed: http response status equal to 403 Forbidden/g;
+// A Databricks Key Vault-backed secret scope reports a refused read as INVALID_STATE with only the
+// vault's address.
+const ANCHOR =
+  /Operation returned an invalid status code '?Forbidden'?|\bAccessToKeyVaultDenied\b|AKV response body failed: http response status equal to 403 Forbidden|Databricks could not access keyvault/g;
 const SKR = /AKV response body failed/;
 const KEY_VAULT_CONTEXT = /KeyVault|Key Vault|keyvault|\.vault\.azure\.net|\bAKV\b|\.managedhsm\.azure\.net/;
 // Setting an access policy makes fluent SDKs call Microsoft Graph; Graph's 403 is not the vault's.
@@ -40,9 +44,10 @@ export default defineRule({
       { title: 'Troubleshooting Azure Key Vault access issues', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/troubleshooting-access-issues' },
       { title: 'Azure Key Vault REST API error codes', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/rest-error-codes' },
       { title: 'Azure Key Vault logging (AuditEvent)', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/logging' },
+      ...HOST_DOCS,
     ],
   },
-  markers: ["invalid status code 'Forbidden'", 'invalid status code Forbidden', 'AccessToKeyVaultDenied', 'AKV response body failed'],
+  markers: ["invalid status code 'Forbidden'", 'invalid status code Forbidden', 'AccessToKeyVaultDenied', 'AKV response body failed', 'could not access keyvault'],
   match: (window) =>
     withKeyVaultContext(
       window,

@@ -2,11 +2,12 @@ import type { ExplainInput, Explanation } from '../../rule-kit/rule';
 import type { Fix } from '../../report/schema';
 import { cloudNames, privateLink, vaultHost } from '../../fixes/private-link';
 import { sh, value, type Value } from '../../fixes/quote';
+import { hostAdvice } from '../../platform/host-advice';
 
 // The matched words name the privatelink host: the client was configured with it directly.
 const PRIVATELINK = /privatelink\./;
 
-export function explainPrivateEndpointDns({ facts, details }: ExplainInput): Explanation {
+export function explainPrivateEndpointDns({ facts, details, platform }: ExplainInput): Explanation {
   const vault = value(facts.vault, 'vault-name');
   const host = vaultHost(vault, details.cloud);
   const { zone } = cloudNames(details.cloud);
@@ -23,6 +24,8 @@ export function explainPrivateEndpointDns({ facts, details }: ExplainInput): Exp
       `Clients must always call https://${host.text}/; private DNS makes that name a CNAME to ${vault.text}.${zone} and on to the private address. Used directly, the privatelink name breaks token audience derivation (AADSTS500011: resource https://${zone} not found) and TLS (the certificate covers *.vault.azure.net and *.vaultcore.azure.net, not *.${zone}).`,
     );
   } else {
+    const resolver = hostAdvice(platform)?.resolver;
+    if (resolver !== undefined) causes.push(resolver);
     causes.push(
       'The vault name is misspelled (check the URL, keyVaultName or --vault-name input), or the vault was deleted.',
       `The agent uses DNS that cannot resolve the vault: custom virtual-network or on-premises DNS servers that do not forward ${zone} (or all of vault.azure.net) to Azure DNS 168.63.129.16, for example through a DNS private resolver.`,

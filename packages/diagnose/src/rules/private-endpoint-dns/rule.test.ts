@@ -50,3 +50,14 @@ describe('AADSTS500011 for the privatelink resource is not a name-resolution fai
     expect(diagnose(text).findings.map((f) => f.rule)).toEqual(['aad']);
   });
 });
+
+describe('private-endpoint-dns: on the AKS CSI driver', () => {
+  test("the node's DNS resolves the vault, so the zone must be linked to the cluster's network", () => {
+    const e = rule.explain({ facts: { vault: 'kv-one' }, details: {}, platform: { ...UNKNOWN_PLATFORM, host: 'aks-csi-driver' } });
+    expect(e.causes[0]).toBe(
+      "The CSI driver's provider runs on the node's host network and resolves the vault name with the node's DNS: the privatelink.vaultcore.azure.net zone needs a virtual network link to the AKS cluster's virtual network (and peering to the endpoint's network), or the nodes resolve the vault to its public address.",
+    );
+    const plain = rule.explain({ facts: { vault: 'kv-one' }, details: {}, platform: UNKNOWN_PLATFORM });
+    expect(e.causes.slice(1)).toEqual(plain.causes);
+  });
+});

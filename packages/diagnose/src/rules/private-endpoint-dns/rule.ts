@@ -1,4 +1,5 @@
 import type { Details, Facts } from '../../report/schema';
+import { CSI_DOCS } from '../../platform/host-advice';
 import type { Occurrence } from '../../rule-kit/rule';
 import type { Window } from '../../rule-kit/window';
 import { defineRule } from '../../rule-kit/define-rule';
@@ -87,6 +88,7 @@ export default defineRule({
       { title: 'Diagnose private links configuration issues on Azure Key Vault', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/private-link-diagnostics' },
       { title: 'Integrate Key Vault with Azure Private Link', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/private-link-service' },
       { title: 'Azure Private Endpoint DNS configuration', url: 'https://learn.microsoft.com/en-us/azure/private-link/private-endpoint-dns' },
+      ...CSI_DOCS,
     ],
   },
   markers: [

@@ -6,11 +6,29 @@ import { cloudNames, privateLink, vaultHost } from '../../fixes/private-link';
 import { bicepString, hclString, value, type Value } from '../../fixes/quote';
 import { trustedServicesFix } from '../../fixes/trusted-services';
 import { vaultResourceId } from '../../fixes/vault-id';
+import { hostAdvice } from '../../platform/host-advice';
 
 /** The Azure CLI's own first-party application: a person signed in with `az login`, never a pipeline identity. */
 export const AZURE_CLI_APP_ID = '04b07795-8ddb-461a-bbee-02f9e1bf7b46';
 
 const HOSTED = new Set(['microsoft-hosted', 'github-hosted', 'gitlab-hosted']);
+
+const PRIVATE_ONLY = 'IP rules and virtual-network (service endpoint) rules are ignored while public network access is Disabled: adding the agent\'s address or subnet does not help.';
+
+function connectionFix(vault: Value, zone: string): Fix {
+  return {
+    title: `Check ${vault.text}'s private endpoint connection and its DNS record`,
+    steps: [
+      'The connection must be Approved (and provisioning Succeeded).',
+      `The zone ${zone} needs an A record named after the vault pointing at the endpoint's private address, and a virtual-network link to the agent's network.`,
+    ],
+    commands: [
+      { tool: 'az', text: privateLink.connections(vault) },
+      { tool: 'az', text: privateLink.dnsRecords(zone, { known: false, text: '<dns-zone-resource-group>' }) },
+      { tool: 'az', text: privateLink.dnsLink(zone, { known: false, text: '<dns-zone-resource-group>' }, { known: false, text: '<agent-vnet-resource-id>' }) },
+    ],
+  };
+}
 
 function reopenFix(vault: Value): Fix {
   // The resource group is left to az: a group found in the message may be the caller's, not the vault's.
@@ -47,6 +65,14 @@ export function explainPublicNetworkDisabled({ facts, details, platform }: Expla
 
   const summary = `Key Vault ${vault.text} has public network access disabled, and this request did not arrive through an approved private endpoint${bypassOff ? ' (trusted-service bypass is off as well)' : ''}.`;
 
+  // A hosting service (CSI driver, App Service reference, linked service, secret scope) has its own
+  // path to a private endpoint, or passes as a trusted service: its advice replaces the agent advice.
+  const advice = hostAdvice(platform);
+  if (advice) {
+    const net = advice.network(vault, true);
+    return { summary, causes: [net.cause, PRIVATE_ONLY], fixes: [net.fix, connectionFix(vault, zone)] };
+  }
+
   const causes: string[] = [];
   if (facts.appId === AZURE_CLI_APP_ID) {
     causes.push(
@@ -62,7 +88,7 @@ export function explainPublicNetworkDisabled({ facts, details, platform }: Expla
     `${hosted ? 'The job ran on a hosted agent, which is never inside your network' : 'The job ran outside the vault\'s virtual network (a Microsoft-hosted agent, a GitHub- or GitLab-hosted runner, a workstation)'}: with public network access Disabled only traffic through an approved private endpoint is admitted.`,
     `The agent is inside the network but ${host.text} resolves to the public address: the private DNS zone ${zone} is missing, not linked to the agent's virtual network, has no A record for the vault, or custom DNS does not forward to Azure DNS.`,
     'The private endpoint connection is Pending or Rejected, or sits in a virtual network the agent cannot route to (no peering); a rejected connection cannot be approved, create a new one.',
-    'IP rules and virtual-network (service endpoint) rules are ignored while public network access is Disabled: adding the agent\'s address or subnet does not help.',
+    PRIVATE_ONLY,
     bypassOff
       ? 'Trusted Microsoft services are refused as well: bypass is not AzureServices.'
       : 'Without a private endpoint only trusted Microsoft services pass (and only with bypass AzureServices); Azure DevOps, GitHub and GitLab runners are not trusted services.',
@@ -78,18 +104,7 @@ export function explainPublicNetworkDisabled({ facts, details, platform }: Expla
       ],
       commands: [{ tool: 'bash', text: privateLink.nslookup(host) }],
     },
-    {
-      title: `Check ${vault.text}'s private endpoint connection and its DNS record`,
-      steps: [
-        'The connection must be Approved (and provisioning Succeeded).',
-        `The zone ${zone} needs an A record named after the vault pointing at the endpoint's private address, and a virtual-network link to the agent's network.`,
-      ],
-      commands: [
-        { tool: 'az', text: privateLink.connections(vault) },
-        { tool: 'az', text: privateLink.dnsRecords(zone, { known: false, text: '<dns-zone-resource-group>' }) },
-        { tool: 'az', text: privateLink.dnsLink(zone, { known: false, text: '<dns-zone-resource-group>' }, { known: false, text: '<agent-vnet-resource-id>' }) },
-      ],
-    },
+    connectionFix(vault, zone),
     {
       title: `Create a private endpoint for ${vault.text} if it has none`,
       steps: [

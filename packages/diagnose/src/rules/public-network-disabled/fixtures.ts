@@ -139,4 +139,20 @@ export const fixtures: readonly Fixture[] = [
     text: 'Error happened when syncing secret testname from Azure Key Vault https:/someakv.vault.azure.net/secrets/somesecret/0000000000000000000000000000 for ContainerApp some-app: GET request to Azure Key Vault https://someakv.vault.azure.net/secrets/somesecret/0000000000000000000000000000 returned error status: 403. body: {"error":{"code":"Forbidden","message":"Request was not allowed by NSP rules and the client address is not authorized and caller was ignored because bypass is set to None\\r\\nClient address: xx.xx.xxx.xx\\r\\nCaller: appid=00000000-0000-0000-0000-0000000000000;oid=00000000-0000-0000-0000-0000000000000\\r\\nVault: someakv;location=westeurope","innererror":{"code":"ForbiddenByFirewall"}}',
     expect: 'no-match',
   },
+  // Hosting services (platform/host-advice.ts): their own path to a private endpoint.
+  {
+    name: "AKS CSI driver: private endpoint in another virtual network than the nodes (Microsoft troubleshooting article)",
+    source: "https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/troubleshoot-key-vault-csi-secrets-store-csi-driver",
+    text: "MountVolume.SetUp failed for volume \"<volume>\" :  \n  rpc error:  \n    code = Unknown desc = failed to mount secrets store objects for pod <namespace>/<pod>,  \n    err: rpc error: code = Unknown desc = failed to mount objects,  \n    error: failed to get objectType:secret, objectName: :<key-vault-secret-name>, objectVersion:: keyvault.BaseClient#GetSecret:  \n      Failure responding to request:  \n        StatusCode=403 -- Original Error: autorest/azure: Service returned an error.  \n        Status=403 Code=\"Forbidden\"  \n        Message=\"Public network access is disabled and request is not from a trusted service nor via an approved private link.\\r\\n  \n        Caller: appid=<application-id>;oid=<object-id>;iss=https://sts.windows.net/<id>/;xms_mirid=/subscriptions/<subscription-id>/resourcegroups/<aks-infrastructure-resource-group>/providers/Microsoft.Compute/virtualMachineScaleSets/aks-<nodepool-name>-<nodepool-id>-vmss;xms_az_rid=/subscriptions/<subscription-id>/resourcegroups/<aks-infrastructure-resource-group>/providers/Microsoft.Compute/virtualMachineScaleSets/aks-<nodepool-name>-<nodepool-id>-vmss \\r\\n  \n        Vault: <keyvaultname>;location=<location>\" InnerError={\"code\":\"ForbiddenByConnection\"}",
+    expect: 'match',
+    commands: [
+      "az aks show --resource-group <resource-group> --name <cluster-name> --query \"agentPoolProfiles[].vnetSubnetId\" --output tsv",
+    ],
+  },
+  {
+    name: "nslookup from an AKS node resolving the vault to a public address is a diagnostic, not a refusal",
+    source: "https://learn.microsoft.com/en-us/troubleshoot/azure/azure-kubernetes/extensions/troubleshoot-key-vault-csi-secrets-store-csi-driver",
+    text: "root@aks-<nodepool-name>-<nodepool-id>-vmss<scale-set-instance>:/# nslookup <key-vault-name>.vault.azure.net\nServer:         168.63.129.16\nAddress:        168.63.129.16#53\n\nNon-authoritative answer:\n<key-vault-name>.vault.azure.net  canonical name = <key-vault-name>.privatelink.vaultcore.azure.net.\n<key-vault-name>.privatelink.vaultcore.azure.net  canonical name = data-prod.weu.vaultcore.azure.net.\ndata-prod-weu.vaultcore.azure.net  canonical name = data-prod-weu-region.vaultcore.azure.net.\ndata-prod-weu-region.vaultcore.azure.net  canonical name = azkms-prod-weu-b.westeurope.cloudapp.azure.com.\nName:   azkms-prod-weu-b.westeurope.cloudapp.azure.com\nAddress: 20.1.2.3",
+    expect: 'no-match',
+  },
 ];

@@ -67,3 +67,13 @@ describe('public-network-disabled: reading the caller and the gate', () => {
     expect(commandTexts(e)).toContain('az network private-dns link vnet create --resource-group <dns-zone-resource-group> --zone-name privatelink.vaultcore.azure.net --name <link-name> --virtual-network <agent-vnet-resource-id> --registration-enabled false');
   });
 });
+
+describe('public-network-disabled: on the AKS CSI driver', () => {
+  test('the nodes must reach the private endpoint; no runner or reopen advice', () => {
+    const [finding] = diagnose(fixtureText(fixtures, 'AKS CSI driver: private endpoint in another virtual network than the nodes (Microsoft troubleshooting article)')).findings;
+    expect(finding?.causes[0]).toBe(
+      "The CSI driver's provider runs on the node's host network: the nodes must reach the vault's private endpoint (the privatelink.vaultcore.azure.net zone linked to the AKS virtual network, and peering when the endpoint is in another one); AKS is not a trusted service.",
+    );
+    expect(finding?.fixes.map((f) => f.title)).toEqual(['Let the AKS nodes reach <vault-name>', "Check <vault-name>'s private endpoint connection and its DNS record"]);
+  });
+});

@@ -1,4 +1,5 @@
 import type { Details } from '../../report/schema';
+import { HOST_DOCS } from '../../platform/host-advice';
 import { defineRule } from '../../rule-kit/define-rule';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import { explainPublicNetworkDisabled } from './explain';
@@ -25,6 +26,7 @@ export default defineRule({
       { title: 'Integrate Key Vault with Azure Private Link', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/private-link-service' },
       { title: 'Diagnose private links configuration issues on Azure Key Vault', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/private-link-diagnostics' },
       { title: 'Access a private key vault from your pipeline', url: 'https://learn.microsoft.com/en-us/azure/devops/pipelines/release/key-vault-access' },
+      ...HOST_DOCS,
     ],
   },
   markers: ['ForbiddenByConnection', 'Public network access is disabled', 'not an approved private link'],

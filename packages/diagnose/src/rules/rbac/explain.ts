@@ -5,6 +5,7 @@ import { roleAssignmentCommands } from '../../fixes/role-assignment';
 import { vaultResourceId } from '../../fixes/vault-id';
 import type { Fix } from '../../report/schema';
 import type { ExplainInput, Explanation } from '../../rule-kit/rule';
+import { hostAdvice } from '../../platform/host-advice';
 import { isArmProxy, isAzureService, roleForAction } from './role-for-action';
 
 const READS_SECRETS = /\/secrets\/(?:getSecret|readMetadata)\/action$/i;
@@ -23,7 +24,7 @@ function reasonText(reason: string | undefined): string {
   return meaning ? ` (DecisionReason ${reason}: ${meaning})` : ` (DecisionReason ${reason})`;
 }
 
-export function explainRbac({ facts, details }: ExplainInput): Explanation {
+export function explainRbac({ facts, details, platform }: ExplainInput): Explanation {
   const vault = value(facts.vault, 'vault-name');
   const scope = vaultResourceId(facts, details);
   const principal = principalOf(facts);
@@ -105,5 +106,8 @@ export function explainRbac({ facts, details }: ExplainInput): Explanation {
     ],
     commands: [{ tool: 'az', text: az.showNetwork(vault) }],
   });
+  // A hosting service calls with its own identity: name it, and grant it first.
+  const advice = hostAdvice(platform);
+  if (advice) return { summary, causes: [advice.caller, ...causes], fixes: [advice.grant(vault, scope, facts), ...fixes] };
   return { summary, causes, fixes };
 }

@@ -120,3 +120,29 @@ describe('rbac: advice follows the facts', () => {
     );
   });
 });
+
+describe('rbac: on the AKS CSI driver', () => {
+  test('the SecretProviderClass identity is named, and the grant goes to the caller\'s client id', () => {
+    const e = rule.explain({
+      facts: { vault: 'kv-one', appId: '98033b94-b23a-4e50-8f17-bdea609c41e9', action: 'Microsoft.KeyVault/vaults/secrets/getSecret/action' },
+      details: {},
+      platform: { ...UNKNOWN_PLATFORM, host: 'aks-csi-driver' },
+    });
+    expect(e.causes[0]).toBe(
+      "The Secrets Store CSI driver's Azure provider calls the vault as the identity its SecretProviderClass names, not as your application: with workload identity, the identity whose client ID is in `clientID` (federated with the pod's service account); with `useVMManagedIdentity: \"true\"`, the node identity whose client ID is in `userAssignedIdentityID` (the add-on's azurekeyvaultsecretsprovider identity or the kubelet identity).",
+    );
+    expect(e.fixes[0]?.title).toBe('Grant the SecretProviderClass identity access to kv-one');
+    expect(e.fixes[0]?.commands.map((c) => c.text)).toEqual([
+      'kubectl get secretproviderclass <secretproviderclass-name> --namespace <namespace> --output yaml',
+      'az aks show --resource-group <resource-group> --name <cluster-name> --query addonProfiles.azureKeyvaultSecretsProvider.identity.clientId --output tsv',
+      'az aks show --resource-group <resource-group> --name <cluster-name> --query identityProfile.kubeletidentity.clientId --output tsv',
+      "az role assignment create --role 'Key Vault Secrets User' --assignee 98033b94-b23a-4e50-8f17-bdea609c41e9 --scope /subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/Microsoft.KeyVault/vaults/kv-one",
+      'az keyvault set-policy --name kv-one --spn 98033b94-b23a-4e50-8f17-bdea609c41e9 --secret-permissions get',
+    ]);
+  });
+
+  test('with no host detected the advice is unchanged', () => {
+    const e = rule.explain({ facts: { vault: 'kv-one' }, details: {}, platform: UNKNOWN_PLATFORM });
+    expect(e.causes.join(' ')).not.toMatch(/SecretProviderClass|AzureDatabricks|keyVaultReferenceIdentity/);
+  });
+});

@@ -1,4 +1,5 @@
 import { defineRule } from '../../rule-kit/define-rule';
+import { HOST_DOCS } from '../../platform/host-advice';
 import { findOccurrences } from '../../rule-kit/occurrences';
 import { explainRbac } from './explain';
 import { extractRbac } from './extract';
@@ -25,6 +26,7 @@ export default defineRule({
       { title: 'Troubleshooting Azure Key Vault access policy and RBAC issues', url: 'https://learn.microsoft.com/en-us/azure/key-vault/general/troubleshooting-access-issues' },
       { title: 'Azure built-in roles for Security (Key Vault data-plane roles)', url: 'https://learn.microsoft.com/en-us/azure/role-based-access-control/built-in-roles/security' },
       { title: 'Access a private key vault from your pipeline (service connection permissions)', url: 'https://learn.microsoft.com/en-us/azure/devops/pipelines/release/key-vault-access' },
+      ...HOST_DOCS,
     ],
   },
   // Managed HSM's local RBAC says "(AccessDenied) Not authorized to access Microsoft.KeyVault/managedHsm/…".
