@@ -41,7 +41,10 @@ const HOST_PAGES: Readonly<Record<KnownHost, readonly DocLink[]>> = {
   'aks-csi-driver': [CSI_IDENTITY, CSI_TROUBLESHOOTING],
   'app-service': [REFERENCES],
   functions: [REFERENCES],
-  'data-factory': [{ title: 'Store credentials in Azure Key Vault (Data Factory and Synapse)', url: 'https://learn.microsoft.com/en-us/azure/data-factory/store-credentials-in-key-vault' }],
+  'data-factory': [
+    { title: 'Store credentials in Azure Key Vault (Data Factory and Synapse)', url: 'https://learn.microsoft.com/en-us/azure/data-factory/store-credentials-in-key-vault' },
+    { title: 'Azure integration runtime IP addresses', url: 'https://learn.microsoft.com/en-us/azure/data-factory/azure-integration-runtime-ip-addresses' },
+  ],
   synapse: [{ title: 'Synapse managed private endpoints', url: 'https://learn.microsoft.com/en-us/azure/synapse-analytics/security/synapse-workspace-managed-private-endpoints' }],
   databricks: [{ title: 'Azure Databricks secret scopes (Azure Key Vault-backed)', url: 'https://learn.microsoft.com/en-us/azure/databricks/security/secrets/secret-scopes' }],
 };
@@ -168,12 +171,15 @@ const DATA_FACTORY: HostAdvice = {
   network: (vault, privateOnly) => {
     const trusted = trustedNetwork('Azure Data Factory', vault, privateOnly);
     return {
-      cause: `${trusted.cause} Data Factory is trusted only for fetching linked-service credentials: a Web activity or other direct call to the vault's REST API is an ordinary client of the vault.`,
+      // The self-hosted runtime's place is from the Data Factory team's answer quoted in
+      // MicrosoftDocs/azure-docs#119969: since 2023 its managed identity tokens no longer pass the bypass.
+      cause: `${trusted.cause} Data Factory is trusted only for fetching linked-service credentials, and only from its Azure integration runtime: a self-hosted integration runtime is not a trusted service, and a Web activity or other direct call to the vault's REST API is an ordinary client of the vault.`,
       fix: {
         ...trusted.fix,
         steps: [
           ...trusted.fix.steps,
-          "For a Web activity or any other direct call, the request comes from the integration runtime: run it in a managed virtual network with a managed private endpoint to the vault, or admit the addresses it calls from.",
+          "For a Web activity or any other direct call on the Azure integration runtime: run it in a managed virtual network with a managed private endpoint to the vault, or add the Azure integration runtime's IP addresses (service tag DataFactory.<region>) to the vault's IP rules.",
+          "On a self-hosted integration runtime: admit the machine's outbound public address in the vault's IP rules, or give its network a private endpoint to the vault.",
         ],
       },
     };

@@ -212,16 +212,17 @@ describe('firewall: on a hosting service, its own network path replaces the runn
   test('a log from no hosting service lists none of the hosts\' pages', () => {
     const [finding] = diagnose('ERROR: (Forbidden) Client address is not authorized and caller is not a trusted service.\nClient address: 20.1.2.3\nVault: kv-one;location=eastus').findings;
     expect(finding?.docs).toHaveLength(4);
-    expect(rule.meta.docs).toHaveLength(10);
+    expect(rule.meta.docs).toHaveLength(11);
   });
 
-  test('Data Factory: trusted-service bypass, and why a Web activity is not covered by it', () => {
+  test('Data Factory: trusted-service bypass, and why a Web activity or a self-hosted runtime is not covered by it', () => {
     const [finding] = diagnose(fixtureText(fixtures, 'Data Factory Web activity refused by the firewall: trusted-service bypass, and its limit for direct calls')).findings;
     expect(finding?.causes[0]).toBe(
-      "Azure Data Factory is a trusted Microsoft service: it passes the vault's network rules only when the vault lets trusted services through (bypass AzureServices). Data Factory is trusted only for fetching linked-service credentials: a Web activity or other direct call to the vault's REST API is an ordinary client of the vault.",
+      "Azure Data Factory is a trusted Microsoft service: it passes the vault's network rules only when the vault lets trusted services through (bypass AzureServices). Data Factory is trusted only for fetching linked-service credentials, and only from its Azure integration runtime: a self-hosted integration runtime is not a trusted service, and a Web activity or other direct call to the vault's REST API is an ordinary client of the vault.",
     );
-    expect(finding?.fixes[0]?.steps[1]).toBe(
-      'For a Web activity or any other direct call, the request comes from the integration runtime: run it in a managed virtual network with a managed private endpoint to the vault, or admit the addresses it calls from.',
-    );
+    expect(finding?.fixes[0]?.steps.slice(1)).toEqual([
+      "For a Web activity or any other direct call on the Azure integration runtime: run it in a managed virtual network with a managed private endpoint to the vault, or add the Azure integration runtime's IP addresses (service tag DataFactory.<region>) to the vault's IP rules.",
+      "On a self-hosted integration runtime: admit the machine's outbound public address in the vault's IP rules, or give its network a private endpoint to the vault.",
+    ]);
   });
 });
