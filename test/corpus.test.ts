@@ -89,6 +89,12 @@ describe('labelled corpus', () => {
     expect(unknown).toEqual([]);
   });
 
+  test('the README states the counts the files hold', () => {
+    const negatives = entries.filter((e) => e.labels.length === 0).length;
+    const readme = readFileSync(join(dir, 'README.md'), 'utf8');
+    expect(readme).toContain(`${entries.length} snippets: ${entries.length - negatives} positives, ${negatives} without a Key Vault refusal`);
+  });
+
   test('every family is found wherever it is labelled (100% recall)', () => {
     const missed = results.flatMap(({ entry, predicted }) => entry.labels.filter((l) => !predicted.includes(l)).map((l) => `${entry.id}: missed ${l}`));
     expect(missed).toEqual([]);
