@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { explain, reportJsonSchema, rules } from '@kvdoctor/diagnose';
+import { AADSTS_TABLE, renderAadstsTable } from '../scripts/aadsts-table';
 import { renderRuleDocs } from '../scripts/rule-docs';
 
 // The catalog's own gate, as ESLint and trivy-checks keep theirs: every family is a complete folder,
@@ -48,6 +49,10 @@ describe('rule catalog', () => {
     expect(stale).toEqual([]);
     const extra = readdirSync(join(root, 'docs', 'rules')).map((f) => `docs/rules/${f}`).filter((f) => !files.has(f));
     expect(extra).toEqual([]);
+  });
+
+  test('the AADSTS table is generated from the saved Entra reference page (run `npx pnpm@10.34.0 docs` after refreshing it)', () => {
+    expect(readFileSync(AADSTS_TABLE, 'utf8')).toBe(renderAadstsTable());
   });
 
   test('packages/diagnose/report.schema.json is generated from the zod Report', () => {
