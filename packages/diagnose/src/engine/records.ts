@@ -1,6 +1,5 @@
 import type { CiCommand } from '../normalise/ci-prefixes';
 import { unprefix } from '../normalise/normalise-line';
-import type { RegionLines } from '../scan/scanner';
 
 /**
  * One log record's line as the runner printed it, prefix removed: the unit normalisation works on.
@@ -64,53 +63,73 @@ function wrapped(previous: string, next: string): boolean {
   return (endsInWord(previous) && GOES_ON.test(next) && !STACK_FRAME.test(next)) || (endsInLabel(previous) && ONE_VALUE.test(next));
 }
 
-/** A region's raw lines → its record lines, each marked where a new log record starts. */
-export function recordLines(region: RegionLines): RecordLine[] {
-  const continued = new Set(region.continued ?? []);
-  const out: RecordLine[] = [];
-  let line = region.firstLine - 1;
-  let previous: CiCommand | undefined;
-  let startNext = false;
-  let paragraph = false;
-  let last: RecordLine | undefined;
-  region.lines.forEach((raw, i) => {
-    if (continued.has(i)) {
-      // The next piece of a line too long to keep whole: its own record line, same number.
-      last = { line, text: raw, starts: false, step: false, opens: false };
-      out.push(last);
+// First characters the record-start tests can match: most lines start with none of them, and a
+// character lookup is far cheaper than three regex calls on each of a region's lines.
+const MAY_START = new Set(['E', 'e', 'F', 'f', 'W', 'w', '[', 'S', 'R', 'G', 'P', 'D', 'H', '$']);
+
+/**
+ * Raw lines → record lines, each marked where a new log record starts. Streaming: a record is
+ * handed out once the next raw line shows it is complete (a wrapped sentence or a box paragraph
+ * takes the lines after it), so a region that continues the last one goes on where it stopped.
+ */
+export class RecordReader {
+  private previous: CiCommand | undefined;
+  private startNext = false;
+  private paragraph = false;
+  /** The last record line, still open to the lines that continue it. */
+  private last: RecordLine | undefined;
+
+  /** Reads the raw line numbered `line`; `continued`: it is the next piece of a line too long to keep whole. */
+  push(raw: string, line: number, continued: boolean, out: RecordLine[]): void {
+    if (continued) {
+      // Its own record line with the cut line's number; the message it is in goes on.
+      this.take({ line, text: raw, starts: false, step: false, opens: false }, out);
       return;
     }
-    line++;
     const { text, timestamp, command } = unprefix(raw);
     const body = text.trim();
-    const wasBox = isBox(previous);
-    const errorRun = command === 'error' && previous === 'error';
-    previous = command;
+    const wasBox = isBox(this.previous);
+    const errorRun = command === 'error' && this.previous === 'error';
+    this.previous = command;
     if (body === '') {
       // A blank line ends a paragraph of Terraform's box, and its edges (╷ ╵) end a diagnostic;
       // elsewhere a blank line sits inside messages too (az prints one before "Inner error:").
-      if (command === 'box-top' || command === 'box-bottom') startNext = true;
-      paragraph = false;
+      if (command === 'box-top' || command === 'box-bottom') this.startNext = true;
+      this.paragraph = false;
       return;
     }
-    const step = command === 'banner' || STEP_START.test(text);
-    const opens = command === 'echo' || OPENS.test(text);
+    const maybe = MAY_START.has(text.charAt(0));
+    const step = command === 'banner' || (maybe && STEP_START.test(text));
+    const opens = command === 'echo' || (maybe && OPENS.test(text));
     const starts =
-      startNext ||
+      this.startNext ||
       step ||
       opens ||
       command === 'box-top' ||
       (command === 'error' && !errorRun) ||
       (command === 'box' && !wasBox) ||
-      RECORD_START.test(text);
-    startNext = command === 'box-bottom';
-    if (last !== undefined && !starts && last.text.length < MAX_JOINED && ((command === 'box' && paragraph) || (!wasBox && wrapped(last.text, text)))) {
+      (maybe && RECORD_START.test(text));
+    this.startNext = command === 'box-bottom';
+    const last = this.last;
+    if (last !== undefined && !starts && last.text.length < MAX_JOINED && ((command === 'box' && this.paragraph) || (!wasBox && wrapped(last.text, text)))) {
       last.text = `${last.text} ${body}`;
       return;
     }
-    paragraph = isBox(command);
-    last = timestamp === undefined ? { line, text: body, starts, step, opens } : { line, text: body, timestamp, starts, step, opens };
-    out.push(last);
-  });
-  return out;
+    this.paragraph = isBox(command);
+    this.take(timestamp === undefined ? { line, text: body, starts, step, opens } : { line, text: body, timestamp, starts, step, opens }, out);
+  }
+
+  /** Hands out the open record line: the log ended, or the next region does not continue this one. */
+  flush(out: RecordLine[]): void {
+    if (this.last !== undefined) out.push(this.last);
+    this.last = undefined;
+    this.previous = undefined;
+    this.startNext = false;
+    this.paragraph = false;
+  }
+
+  private take(record: RecordLine, out: RecordLine[]): void {
+    if (this.last !== undefined) out.push(this.last);
+    this.last = record;
+  }
 }
