@@ -68,6 +68,22 @@ function wrapped(previous: string, next: string): boolean {
 const MAY_START = new Set(['E', 'e', 'F', 'f', 'W', 'w', '[', 'S', 'R', 'G', 'P', 'D', 'H', '$']);
 
 /**
+ * The pieces of one cut line are joined back into one record up to this many characters, so a
+ * message, a sentence or a marker that a cut went through reads as it was written. Past it, the
+ * record is handed out up to its last escaped line break (a JSON message's `\r\n`): the text after
+ * a line break reads the same alone, so the cut falls between two logical lines.
+ */
+const MAX_PIECES = 1024 * 1024;
+/** An escaped line break as the backslash and 'n' it ends with (`\n`, `\r\n`, `\\r\\n`). */
+const ESCAPED_BREAK = '\\n';
+
+/** Where `text` may be handed out: just after its last escaped line break, if that leaves little behind. */
+function breakOf(text: string): number {
+  const at = text.lastIndexOf(ESCAPED_BREAK);
+  return at === -1 || text.length - (at + 2) > MAX_PIECES / 2 ? -1 : at + 2;
+}
+
+/**
  * Raw lines → record lines, each marked where a new log record starts. Streaming: a record is
  * handed out once the next raw line shows it is complete (a wrapped sentence or a box paragraph
  * takes the lines after it), so a region that continues the last one goes on where it stopped.
@@ -78,12 +94,16 @@ export class RecordReader {
   private paragraph = false;
   /** The last record line, still open to the lines that continue it. */
   private last: RecordLine | undefined;
+  /**
+   * The last record's text as the next piece of its last raw line would continue it (its end not
+   * trimmed: a cut after a space must not join two words); undefined when no line is open.
+   */
+  private lastEnd: string | undefined;
 
   /** Reads the raw line numbered `line`; `continued`: it is the next piece of a line too long to keep whole. */
   push(raw: string, line: number, continued: boolean, out: RecordLine[]): void {
     if (continued) {
-      // Its own record line with the cut line's number; the message it is in goes on.
-      this.take({ line, text: raw, starts: false, step: false, opens: false }, out);
+      this.continueLine(raw, line, out);
       return;
     }
     const { text, timestamp, command } = unprefix(raw);
@@ -96,6 +116,7 @@ export class RecordReader {
       // elsewhere a blank line sits inside messages too (az prints one before "Inner error:").
       if (command === 'box-top' || command === 'box-bottom') this.startNext = true;
       this.paragraph = false;
+      this.lastEnd = undefined;
       return;
     }
     const maybe = MAY_START.has(text.charAt(0));
@@ -112,17 +133,44 @@ export class RecordReader {
     this.startNext = command === 'box-bottom';
     const last = this.last;
     if (last !== undefined && !starts && last.text.length < MAX_JOINED && ((command === 'box' && this.paragraph) || (!wasBox && wrapped(last.text, text)))) {
+      this.lastEnd = `${last.text} ${text.trimStart()}`;
       last.text = `${last.text} ${body}`;
       return;
     }
     this.paragraph = isBox(command);
     this.take(timestamp === undefined ? { line, text: body, starts, step, opens } : { line, text: body, timestamp, starts, step, opens }, out);
+    this.lastEnd = text.trimStart();
+  }
+
+  /** The next piece of a cut line: it goes on in the record its line is in. */
+  private continueLine(raw: string, line: number, out: RecordLine[]): void {
+    const last = this.last;
+    const end = this.lastEnd;
+    if (last === undefined || end === undefined) {
+      // The line's start was not read (a region that begins with this piece): a record of its own.
+      this.take({ line, text: raw.trim(), starts: false, step: false, opens: false }, out);
+      this.lastEnd = raw;
+      return;
+    }
+    const text = end + raw;
+    if (text.length <= MAX_PIECES) {
+      last.text = text.trim();
+      this.lastEnd = text;
+      return;
+    }
+    const cut = breakOf(text);
+    // No line break to hand out at: cut where the line was cut (a minified dump, not a message).
+    const rest = cut === -1 ? raw : text.slice(cut);
+    if (cut !== -1) last.text = text.slice(0, cut).trim();
+    this.take({ line, text: rest.trim(), starts: false, step: false, opens: false }, out);
+    this.lastEnd = rest;
   }
 
   /** Hands out the open record line: the log ended, or the next region does not continue this one. */
   flush(out: RecordLine[]): void {
     if (this.last !== undefined) out.push(this.last);
     this.last = undefined;
+    this.lastEnd = undefined;
     this.previous = undefined;
     this.startNext = false;
     this.paragraph = false;
