@@ -1,4 +1,4 @@
-import { type LogicalText, logicalTexts, plainLogical } from '../normalise/normalise-line';
+import { isPlain, type LogicalText, logicalTexts } from '../normalise/normalise-line';
 import type { WindowLine } from '../rule-kit/window';
 import { BoundedCache } from './bounded-cache';
 import type { RecordLine } from './records';
@@ -31,18 +31,28 @@ export class MessageSplitter {
   }
 
   push(record: RecordLine, out: Message[]): void {
+    // A plain line (most of a log) is one piece, only trimmed: no list, no cache entry.
+    if (isPlain(record.text)) {
+      const text = record.text.trim();
+      if (text.length > 0) this.piece(record, text, 0, false, out);
+      return;
+    }
     const pieces = this.logical(record.text);
     for (let i = 0; i < pieces.length; i++) {
       const piece = pieces[i];
-      if (piece === undefined) continue;
-      // The error answering a request joins the request's message; a new step never does.
-      const starts = (i === 0 && record.starts && (record.step || !(this.requests && !record.opens))) || piece.split;
-      if (this.current.length > 0 && starts) this.flush(out);
-      if (i === 0) this.requests = (this.current.length === 0 || this.requests) && record.opens;
-      if (this.current.length === 0) this.step = i === 0 && record.step;
-      this.current.push(record.timestamp === undefined ? { line: record.line, text: piece.text } : { line: record.line, text: piece.text, timestamp: record.timestamp });
-      this.chars += piece.text.length;
+      if (piece !== undefined) this.piece(record, piece.text, i, piece.split, out);
     }
+  }
+
+  /** The `index`-th logical line of `record`; `split`: it starts a new JSON element. */
+  private piece(record: RecordLine, text: string, index: number, split: boolean, out: Message[]): void {
+    // The error answering a request joins the request's message; a new step never does.
+    const starts = (index === 0 && record.starts && (record.step || !(this.requests && !record.opens))) || split;
+    if (this.current.length > 0 && starts) this.flush(out);
+    if (index === 0) this.requests = (this.current.length === 0 || this.requests) && record.opens;
+    if (this.current.length === 0) this.step = index === 0 && record.step;
+    this.current.push(record.timestamp === undefined ? { line: record.line, text } : { line: record.line, text, timestamp: record.timestamp });
+    this.chars += text.length;
   }
 
   /** Hands out the open message. */
@@ -59,9 +69,6 @@ export class MessageSplitter {
   }
 
   private logical(text: string): LogicalText[] {
-    // A plain line is only trimmed: cheaper than a cache entry's hash and copy.
-    const plain = plainLogical(text);
-    if (plain !== undefined) return plain;
     const known = this.normalised.get(text);
     if (known !== undefined) return known;
     const pieces = logicalTexts(text);

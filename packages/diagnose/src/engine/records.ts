@@ -100,12 +100,12 @@ export class RecordReader {
    */
   private lastEnd: string | undefined;
 
-  /** Reads the raw line numbered `line`; `continued`: it is the next piece of a line too long to keep whole. */
-  push(raw: string, line: number, continued: boolean, out: RecordLine[]): void {
-    if (continued) {
-      this.continueLine(raw, line, out);
-      return;
-    }
+  /**
+   * Reads the raw line numbered `line` (`continued`: the next piece of a line too long to keep
+   * whole); returns the record line it completed, if any (a raw line completes at most one).
+   */
+  push(raw: string, line: number, continued: boolean): RecordLine | undefined {
+    if (continued) return this.continueLine(raw, line);
     const { text, timestamp, command } = unprefix(raw);
     const body = text.trim();
     const wasBox = isBox(this.previous);
@@ -117,7 +117,7 @@ export class RecordReader {
       if (command === 'box-top' || command === 'box-bottom') this.startNext = true;
       this.paragraph = false;
       this.lastEnd = undefined;
-      return;
+      return undefined;
     }
     const maybe = MAY_START.has(text.charAt(0));
     const step = command === 'banner' || (maybe && STEP_START.test(text));
@@ -135,49 +135,51 @@ export class RecordReader {
     if (last !== undefined && !starts && last.text.length < MAX_JOINED && ((command === 'box' && this.paragraph) || (!wasBox && wrapped(last.text, text)))) {
       this.lastEnd = `${last.text} ${text.trimStart()}`;
       last.text = `${last.text} ${body}`;
-      return;
+      return undefined;
     }
     this.paragraph = isBox(command);
-    this.take(timestamp === undefined ? { line, text: body, starts, step, opens } : { line, text: body, timestamp, starts, step, opens }, out);
     this.lastEnd = text.trimStart();
+    return this.take(timestamp === undefined ? { line, text: body, starts, step, opens } : { line, text: body, timestamp, starts, step, opens });
   }
 
   /** The next piece of a cut line: it goes on in the record its line is in. */
-  private continueLine(raw: string, line: number, out: RecordLine[]): void {
+  private continueLine(raw: string, line: number): RecordLine | undefined {
     const last = this.last;
     const end = this.lastEnd;
     if (last === undefined || end === undefined) {
       // The line's start was not read (a region that begins with this piece): a record of its own.
-      this.take({ line, text: raw.trim(), starts: false, step: false, opens: false }, out);
       this.lastEnd = raw;
-      return;
+      return this.take({ line, text: raw.trim(), starts: false, step: false, opens: false });
     }
     const text = end + raw;
     if (text.length <= MAX_PIECES) {
       last.text = text.trim();
       this.lastEnd = text;
-      return;
+      return undefined;
     }
     const cut = breakOf(text);
     // No line break to hand out at: cut where the line was cut (a minified dump, not a message).
     const rest = cut === -1 ? raw : text.slice(cut);
     if (cut !== -1) last.text = text.slice(0, cut).trim();
-    this.take({ line, text: rest.trim(), starts: false, step: false, opens: false }, out);
     this.lastEnd = rest;
+    return this.take({ line, text: rest.trim(), starts: false, step: false, opens: false });
   }
 
   /** Hands out the open record line: the log ended, or the next region does not continue this one. */
-  flush(out: RecordLine[]): void {
-    if (this.last !== undefined) out.push(this.last);
+  flush(): RecordLine | undefined {
+    const last = this.last;
     this.last = undefined;
     this.lastEnd = undefined;
     this.previous = undefined;
     this.startNext = false;
     this.paragraph = false;
+    return last;
   }
 
-  private take(record: RecordLine, out: RecordLine[]): void {
-    if (this.last !== undefined) out.push(this.last);
+  /** Opens `record`; returns the one it completes. */
+  private take(record: RecordLine): RecordLine | undefined {
+    const done = this.last;
     this.last = record;
+    return done;
   }
 }

@@ -37,8 +37,7 @@ export class RegionAnalyser {
   private readonly splitter = new MessageSplitter();
   private readonly step = new StepContext(STEP_CONTEXT_LINES);
   private readonly analyser: MessageAnalyser;
-  // Scratch lists, reused for every region.
-  private readonly recordBuffer: RecordLine[] = [];
+  /** Messages completed and not yet analysed (a scratch list, reused). */
   private readonly messageBuffer: Message[] = [];
 
   constructor(rules: readonly Rule[], search: MarkerSearch) {
@@ -51,14 +50,15 @@ export class RegionAnalyser {
     const continued = region.continued ?? [];
     let next = 0;
     let line = region.firstLine;
-    region.lines.forEach((raw, i) => {
+    const { lines } = region;
+    for (let i = 0; i < lines.length; i++) {
       // A piece of a cut line keeps its line's number; every other raw line is the next line.
       const isPiece = i === continued[next];
       if (isPiece) next++;
       else if (i > 0) line++;
-      this.records.push(raw, line, isPiece, this.recordBuffer);
-      this.drainRecords(out);
-    });
+      const record = this.records.push(lines[i] ?? '', line, isPiece);
+      if (record !== undefined) this.read(record, out);
+    }
     if (this.splitter.openChars > MAX_OPEN_CHARS) {
       this.splitter.flush(this.messageBuffer);
       this.drainMessages(out);
@@ -75,19 +75,17 @@ export class RegionAnalyser {
 
   /** Closes the open record and message and reads it; what follows starts afresh. */
   private close(out: MessageFinding[]): void {
-    this.records.flush(this.recordBuffer);
-    this.drainRecords(out);
+    const record = this.records.flush();
+    if (record !== undefined) this.read(record, out);
     this.splitter.flush(this.messageBuffer);
     this.drainMessages(out);
     this.splitter.reset();
     this.step.reset();
   }
 
-  private drainRecords(out: MessageFinding[]): void {
-    if (this.recordBuffer.length === 0) return;
-    for (const record of this.recordBuffer) this.splitter.push(record, this.messageBuffer);
-    this.recordBuffer.length = 0;
-    this.drainMessages(out);
+  private read(record: RecordLine, out: MessageFinding[]): void {
+    this.splitter.push(record, this.messageBuffer);
+    if (this.messageBuffer.length > 0) this.drainMessages(out);
   }
 
   private drainMessages(out: MessageFinding[]): void {
