@@ -19,8 +19,17 @@ export interface Group {
 // Facts that tell two errors apart; ids and timestamps differ between repeats of one error.
 const IDENTITY: readonly (keyof Facts)[] = ['vault', 'clientIp', 'appId', 'objectId', 'objectName', 'aadCode', 'action', 'innerErrorCode'];
 
+// A repeated message's findings are the analyser's cached ones, the same facts object each time:
+// its key is built once, and a retry loop's repeats cost a lookup here too.
+const keys = new WeakMap<Facts, string>();
+
 function keyOf(rule: Rule, facts: Facts): string {
-  return [rule.meta.id, ...IDENTITY.map((k) => String(facts[k] ?? '').toLowerCase())].join('|');
+  let key = keys.get(facts);
+  if (key === undefined) {
+    key = IDENTITY.map((k) => String(facts[k] ?? '').toLowerCase()).join('|');
+    keys.set(facts, key);
+  }
+  return `${rule.meta.id}|${key}`;
 }
 
 export class Collector {

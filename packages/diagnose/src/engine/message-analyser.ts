@@ -4,6 +4,12 @@ import type { MarkerSearch } from '../scan/triggers';
 import { analyseMessage, type Found } from './analyse-message';
 import { BoundedCache, detached } from './bounded-cache';
 
+/** The step's lines before a message, copied out only when a rule reads them. */
+export interface StepLines {
+  readonly empty: boolean;
+  current(): readonly WindowLine[];
+}
+
 /** What one message text gave: its candidate rules, and its findings when they need no context. */
 interface Known {
   readonly candidates: readonly Rule[];
@@ -37,7 +43,7 @@ export class MessageAnalyser {
   }
 
   /** `context`: the step's lines before the message, read only by rules that declare `stepContext`. */
-  analyse(lines: readonly WindowLine[], context: readonly WindowLine[]): readonly Found[] {
+  analyse(lines: readonly WindowLine[], context: StepLines): readonly Found[] {
     const text = lines.length === 1 ? (lines[0]?.text ?? '') : lines.map((l) => l.text).join('\n');
     if (!this.triggers.some((re) => re.test(text))) return [];
     let known = this.known.get(text);
@@ -47,7 +53,7 @@ export class MessageAnalyser {
       this.known.set(text, known);
     }
     if (known.candidates.length === 0) return [];
-    if (known.readsContext && context.length > 0) return analyseMessage(lines, context, known.candidates, this.rules);
+    if (known.readsContext && !context.empty) return analyseMessage(lines, context.current(), known.candidates, this.rules);
     known.found ??= analyseMessage(lines, [], known.candidates, this.rules).map(detachedFacts);
     return known.found;
   }

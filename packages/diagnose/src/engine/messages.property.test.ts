@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { createDiagnoser, diagnose } from '../diagnose';
 import type { Facts, Report } from '../report/schema';
 import type { Fixture } from '../rule-kit/fixture';
+import type { ScannerOptions } from '../scan/scanner';
 import { rules } from '../rules';
 
 /*
@@ -207,8 +208,8 @@ function expectedFindings(plan: Plan): Seen[] {
   );
 }
 
-function streamed(text: string, chunks: readonly number[]): Report {
-  const d = createDiagnoser();
+function streamed(text: string, chunks: readonly number[], scanner?: Partial<ScannerOptions>): Report {
+  const d = createDiagnoser(scanner === undefined ? {} : { scanner });
   for (let at = 0, i = 0; at < text.length; i++) {
     const size = chunks[i % chunks.length] ?? 1;
     d.write(text.slice(at, at + size));
@@ -250,6 +251,35 @@ describe('a log of K messages gives the findings the K messages give one by one'
     fc.assert(
       fc.property(plans(2, 6), (plan) => {
         checkPlan(plan);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('where the scanner cuts regions does not change the report', () => {
+  // The whole log is read either way (context reaches back to the start, no line after a hit is
+  // needed): one region holding every hit, or a region per hit, each starting where the last ended.
+  // Messages, their records and the step context run on across the cuts.
+  const oneRegion = { before: 100_000, after: 0, maxRegionHits: 100_000 };
+  const regionPerHit = { before: 100_000, after: 0, maxRegionHits: 1 };
+
+  test('K from 2 to 6: one region or one region per hit, the same report, facts, counts and evidence included', () => {
+    fc.assert(
+      fc.property(plans(2, 6), (plan) => {
+        const log = buildLog(plan);
+        expect(streamed(log, plan.chunks, regionPerHit)).toEqual(streamed(log, plan.chunks, oneRegion));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('lines cut every 300 characters too: a cut falls inside messages, and a region ends inside a cut line', () => {
+    const cut = { maxLine: 300 };
+    fc.assert(
+      fc.property(plans(2, 6), (plan) => {
+        const log = buildLog(plan);
+        expect(streamed(log, plan.chunks, { ...regionPerHit, ...cut })).toEqual(streamed(log, plan.chunks, { ...oneRegion, ...cut }));
       }),
       { numRuns: 150 },
     );

@@ -201,6 +201,53 @@ describe('long lines are read in bounded pieces', () => {
   });
 });
 
+describe('the pieces of a cut line continue its messages', () => {
+  /** Writes `text` in chunks of the given sizes, in turn. */
+  function chunked(text: string, sizes: readonly number[], maxLine: number): ReturnType<ReturnType<typeof createDiagnoser>['end']> {
+    const d = createDiagnoser({ scanner: { maxLine } });
+    for (let at = 0, i = 0; at < text.length; i++) {
+      const size = sizes[i % sizes.length] ?? text.length;
+      d.write(text.slice(at, at + size));
+      at += size;
+    }
+    return d.end();
+  }
+
+  test('an escaped one-line JSON array of 400 refusals cut every 1,000 characters: one finding counted 400 times, with its facts', () => {
+    const bodies = Array.from({ length: 400 }, () => firewallBody('20.42.5.9', 'kv-one-line'));
+    const text = `[${bodies.join(',')}]`;
+    for (const maxLine of [1000, 997, 4096]) {
+      const report = chunked(text, [65536, 333, 7777], maxLine);
+      expect(report.stats.linesCut).toBe(Math.ceil(text.length / maxLine) - 1);
+      expect(report.findings.map(summary)).toEqual([
+        { rule: 'firewall', count: 400, vault: 'kv-one-line', objectName: undefined, clientIp: '20.42.5.9', requestUrl: undefined },
+      ]);
+      expect(report.findings[0]?.evidence[0]?.line).toBe(1);
+    }
+  });
+
+  test('a 3 MB escaped line at the default cap: its pieces are handed out at escaped line breaks, and the count stays exact', () => {
+    const unit = `${firewallBody('20.42.5.10', 'kv-long-line')},{"log":"npm notice\\r\\nnpm notice New minor version of npm available\\r\\n","stream":"stdout"},`;
+    const n = Math.ceil((3 * 1024 * 1024) / unit.length);
+    const report = chunked(`[${unit.repeat(n)}]`, [65536], 256 * 1024);
+    expect(report.stats.linesCut).toBe(12);
+    expect(report.findings.map(summary)).toEqual([
+      { rule: 'firewall', count: n, vault: 'kv-long-line', objectName: undefined, clientIp: '20.42.5.10', requestUrl: undefined },
+    ]);
+  });
+
+  test('a cut right after a space or inside a word joins the sentence back: the marker and facts are read whole', () => {
+    const sentence = 'Client address is not authorized and caller is not a trusted service.';
+    const lead = 'ERROR: (Forbidden) ';
+    for (let offset = 0; offset <= sentence.length; offset += 1) {
+      // A line cut every 1,000 characters, the first cut `offset` characters into the sentence.
+      const line = `${'x'.repeat(1000 - lead.length - offset)}${lead}${sentence} Client address: 20.1.1.8`;
+      const report = chunked(`${line}\nVault: kv-cut;location=eastus`, [100_000], 1000);
+      expect([report.stats.linesCut, ...report.findings.map((f) => [f.rule, f.count, f.facts.clientIp, f.facts.vault])]).toEqual([1, ['firewall', 1, '20.1.1.8', 'kv-cut']]);
+    }
+  });
+});
+
 describe('text that keeps looking wrapped is not joined without end', () => {
   test('20,000 lines that each end in a word and go on in lower case: the refusal after them keeps its own facts and line', () => {
     const wrappedRun = Array.from({ length: 20_000 }, (_, i) => `continued text number ${i} and`);

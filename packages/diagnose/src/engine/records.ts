@@ -1,6 +1,5 @@
 import type { CiCommand } from '../normalise/ci-prefixes';
 import { unprefix } from '../normalise/normalise-line';
-import type { RegionLines } from '../scan/scanner';
 
 /**
  * One log record's line as the runner printed it, prefix removed: the unit normalisation works on.
@@ -64,53 +63,123 @@ function wrapped(previous: string, next: string): boolean {
   return (endsInWord(previous) && GOES_ON.test(next) && !STACK_FRAME.test(next)) || (endsInLabel(previous) && ONE_VALUE.test(next));
 }
 
-/** A region's raw lines → its record lines, each marked where a new log record starts. */
-export function recordLines(region: RegionLines): RecordLine[] {
-  const continued = new Set(region.continued ?? []);
-  const out: RecordLine[] = [];
-  let line = region.firstLine - 1;
-  let previous: CiCommand | undefined;
-  let startNext = false;
-  let paragraph = false;
-  let last: RecordLine | undefined;
-  region.lines.forEach((raw, i) => {
-    if (continued.has(i)) {
-      // The next piece of a line too long to keep whole: its own record line, same number.
-      last = { line, text: raw, starts: false, step: false, opens: false };
-      out.push(last);
-      return;
-    }
-    line++;
+// First characters the record-start tests can match: most lines start with none of them, and a
+// character lookup is far cheaper than three regex calls on each of a region's lines.
+const MAY_START = new Set(['E', 'e', 'F', 'f', 'W', 'w', '[', 'S', 'R', 'G', 'P', 'D', 'H', '$']);
+
+/**
+ * The pieces of one cut line are joined back into one record up to this many characters, so a
+ * message, a sentence or a marker that a cut went through reads as it was written. Past it, the
+ * record is handed out up to its last escaped line break (a JSON message's `\r\n`): the text after
+ * a line break reads the same alone, so the cut falls between two logical lines.
+ */
+const MAX_PIECES = 1024 * 1024;
+/** An escaped line break as the backslash and 'n' it ends with (`\n`, `\r\n`, `\\r\\n`). */
+const ESCAPED_BREAK = '\\n';
+
+/** Where `text` may be handed out: just after its last escaped line break, if that leaves little behind. */
+function breakOf(text: string): number {
+  const at = text.lastIndexOf(ESCAPED_BREAK);
+  return at === -1 || text.length - (at + 2) > MAX_PIECES / 2 ? -1 : at + 2;
+}
+
+/**
+ * Raw lines → record lines, each marked where a new log record starts. Streaming: a record is
+ * handed out once the next raw line shows it is complete (a wrapped sentence or a box paragraph
+ * takes the lines after it), so a region that continues the last one goes on where it stopped.
+ */
+export class RecordReader {
+  private previous: CiCommand | undefined;
+  private startNext = false;
+  private paragraph = false;
+  /** The last record line, still open to the lines that continue it. */
+  private last: RecordLine | undefined;
+  /**
+   * The last record's text as the next piece of its last raw line would continue it (its end not
+   * trimmed: a cut after a space must not join two words); undefined when no line is open.
+   */
+  private lastEnd: string | undefined;
+
+  /**
+   * Reads the raw line numbered `line` (`continued`: the next piece of a line too long to keep
+   * whole); returns the record line it completed, if any (a raw line completes at most one).
+   */
+  push(raw: string, line: number, continued: boolean): RecordLine | undefined {
+    if (continued) return this.continueLine(raw, line);
     const { text, timestamp, command } = unprefix(raw);
     const body = text.trim();
-    const wasBox = isBox(previous);
-    const errorRun = command === 'error' && previous === 'error';
-    previous = command;
+    const wasBox = isBox(this.previous);
+    const errorRun = command === 'error' && this.previous === 'error';
+    this.previous = command;
     if (body === '') {
       // A blank line ends a paragraph of Terraform's box, and its edges (╷ ╵) end a diagnostic;
       // elsewhere a blank line sits inside messages too (az prints one before "Inner error:").
-      if (command === 'box-top' || command === 'box-bottom') startNext = true;
-      paragraph = false;
-      return;
+      if (command === 'box-top' || command === 'box-bottom') this.startNext = true;
+      this.paragraph = false;
+      this.lastEnd = undefined;
+      return undefined;
     }
-    const step = command === 'banner' || STEP_START.test(text);
-    const opens = command === 'echo' || OPENS.test(text);
+    const maybe = MAY_START.has(text.charAt(0));
+    const step = command === 'banner' || (maybe && STEP_START.test(text));
+    const opens = command === 'echo' || (maybe && OPENS.test(text));
     const starts =
-      startNext ||
+      this.startNext ||
       step ||
       opens ||
       command === 'box-top' ||
       (command === 'error' && !errorRun) ||
       (command === 'box' && !wasBox) ||
-      RECORD_START.test(text);
-    startNext = command === 'box-bottom';
-    if (last !== undefined && !starts && last.text.length < MAX_JOINED && ((command === 'box' && paragraph) || (!wasBox && wrapped(last.text, text)))) {
+      (maybe && RECORD_START.test(text));
+    this.startNext = command === 'box-bottom';
+    const last = this.last;
+    if (last !== undefined && !starts && last.text.length < MAX_JOINED && ((command === 'box' && this.paragraph) || (!wasBox && wrapped(last.text, text)))) {
+      this.lastEnd = `${last.text} ${text.trimStart()}`;
       last.text = `${last.text} ${body}`;
-      return;
+      return undefined;
     }
-    paragraph = isBox(command);
-    last = timestamp === undefined ? { line, text: body, starts, step, opens } : { line, text: body, timestamp, starts, step, opens };
-    out.push(last);
-  });
-  return out;
+    this.paragraph = isBox(command);
+    this.lastEnd = text.trimStart();
+    return this.take(timestamp === undefined ? { line, text: body, starts, step, opens } : { line, text: body, timestamp, starts, step, opens });
+  }
+
+  /** The next piece of a cut line: it goes on in the record its line is in. */
+  private continueLine(raw: string, line: number): RecordLine | undefined {
+    const last = this.last;
+    const end = this.lastEnd;
+    if (last === undefined || end === undefined) {
+      // The line's start was not read (a region that begins with this piece): a record of its own.
+      this.lastEnd = raw;
+      return this.take({ line, text: raw.trim(), starts: false, step: false, opens: false });
+    }
+    const text = end + raw;
+    if (text.length <= MAX_PIECES) {
+      last.text = text.trim();
+      this.lastEnd = text;
+      return undefined;
+    }
+    const cut = breakOf(text);
+    // No line break to hand out at: cut where the line was cut (a minified dump, not a message).
+    const rest = cut === -1 ? raw : text.slice(cut);
+    if (cut !== -1) last.text = text.slice(0, cut).trim();
+    this.lastEnd = rest;
+    return this.take({ line, text: rest.trim(), starts: false, step: false, opens: false });
+  }
+
+  /** Hands out the open record line: the log ended, or the next region does not continue this one. */
+  flush(): RecordLine | undefined {
+    const last = this.last;
+    this.last = undefined;
+    this.lastEnd = undefined;
+    this.previous = undefined;
+    this.startNext = false;
+    this.paragraph = false;
+    return last;
+  }
+
+  /** Opens `record`; returns the one it completes. */
+  private take(record: RecordLine): RecordLine | undefined {
+    const done = this.last;
+    this.last = record;
+    return done;
+  }
 }

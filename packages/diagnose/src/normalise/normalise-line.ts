@@ -23,6 +23,11 @@ export function unprefix(raw: string): Unprefixed {
 // What normalisation acts on: escapes, entities, colour, line breaks, curly quotes, a JSON array.
 const NEEDS_WORK = /[\\&\x1b\r\n\u00AB\u00BB\u2018-\u201F\u2032\u2033]|\},/;
 
+/** Whether normalisation would only trim `text` (most of a log). */
+export function isPlain(text: string): boolean {
+  return !NEEDS_WORK.test(text);
+}
+
 /** The logical line of a text normalisation would only trim (most of a log); undefined otherwise. */
 export function plainLogical(text: string): LogicalText[] | undefined {
   if (NEEDS_WORK.test(text)) return undefined;

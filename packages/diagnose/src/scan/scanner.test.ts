@@ -109,6 +109,16 @@ describe('Scanner', () => {
     expect(got.counts).toEqual({ lines: 3, bytes: 4 * piece.length + 3 + 6 + 6, linesCut: 0 });
   });
 
+  test('a region that starts right after a cut says its first line is the next piece of the cut line', () => {
+    // One line cut into pieces of 10: "aaaaaaaaaa" "HIT bbbbbb" "cccccccccc" "HIT dddddd" "ee"; a region per hit, no context.
+    const got = scan(['aaaaaaaaaaHIT bbbbbbccccccccccHIT ddddddee\nlast'], { before: 0, after: 0, maxRegionHits: 1, maxLine: 10 });
+    expect(got.regions).toEqual([
+      { firstLine: 1, lines: ['HIT bbbbbb'], continued: [0] },
+      { firstLine: 1, lines: ['HIT dddddd'], continued: [0] },
+    ]);
+    expect(got.counts).toEqual({ lines: 2, bytes: 47, linesCut: 4 });
+  });
+
   test('regions never overlap, so a message is never read twice', () => {
     const dense = Array.from({ length: 30 }, (_, i) => (i % 4 === 0 ? `HIT ${i + 1}` : `x ${i + 1}`)).join('\n');
     const got = regions(dense, 5, { before: 2, after: 1, maxRegionHits: 2, maxLine: 256 * 1024 });

@@ -81,6 +81,8 @@ export class Scanner {
   /** Monotonic cursor for line counting. */
   private cursor = 0;
   private cursorLine = 1;
+  /** Stream offset of the last virtual line end counted; -1 if none. */
+  private lastCut = -1;
   private bytes = 0;
   /** End of the complete lines as of the last search: hits from here on wait for their line's end. */
   private limit = 0;
@@ -182,6 +184,7 @@ export class Scanner {
       let virtual = 0;
       const queue = this.ends.virtual;
       while (virtual < queue.length && (queue[virtual] ?? offset) < offset) virtual++;
+      if (virtual > 0) this.lastCut = queue[virtual - 1] ?? this.lastCut;
       queue.splice(0, virtual);
       this.cursorLine += this.text.countNewlines(this.cursor, offset) - virtual;
       this.cursor = offset;
@@ -301,7 +304,8 @@ export class Scanner {
     let text = this.text.slice(p.start, end);
     if (text.endsWith('\n')) text = text.slice(0, -1);
     const lines = text.split('\n');
-    const continued = this.continuedLines(p.start, end, lines);
+    // A region that starts right after a cut starts with the next piece of that cut line.
+    const continued = [...(p.start > 0 && this.lastCut === p.start - 1 ? [0] : []), ...this.continuedLines(p.start, end, lines)];
     this.onRegion({ firstLine, lines, ...(continued.length > 0 && { continued }), ...(p.continues && { continues: true }) });
   }
 
