@@ -24,8 +24,10 @@ export interface RecordLine {
 }
 
 // Text that begins a new log record besides steps and requests (below): an error or warning a tool
-// printed. Each alternative is anchored and fixed-width.
-const RECORD_START = /^(?:(?:ERROR|Error|error|FATAL|Fatal|fatal|WARNING|Warning|warning|WARN)(?::|\]| -)|\[(?:error|ERROR|warning|WARNING|section)\])/;
+// printed, or a Kubernetes component's klog header ("E0723 19:26:43.011916 1 main.go:330] …": the
+// CSI driver, akv2k8s, operators), whose multi-line err=< blocks are one record each. Each
+// alternative is anchored and fixed-width.
+const RECORD_START = /^(?:(?:ERROR|Error|error|FATAL|Fatal|fatal|WARNING|Warning|warning|WARN)(?::|\]| -)|\[(?:error|ERROR|warning|WARNING|section)\]|[IWEF]\d{4} \d{2}:\d{2}:\d{2}\.\d{6} )/;
 const STEP_START = /^(?:(?:Starting|Finishing): |Run [a-z])/;
 const OPENS = /^(?:(?:GET|PUT|POST|PATCH|DELETE|HEAD) https?:\/\/|\$ |PS [^>\s]{1,200}> |\[command\]|Downloading secret value for: )/;
 // A sentence broken by a terminal or the runner: one line ends in a word and the next goes on in
@@ -65,7 +67,7 @@ function wrapped(previous: string, next: string): boolean {
 
 // First characters the record-start tests can match: most lines start with none of them, and a
 // character lookup is far cheaper than three regex calls on each of a region's lines.
-const MAY_START = new Set(['E', 'e', 'F', 'f', 'W', 'w', '[', 'S', 'R', 'G', 'P', 'D', 'H', '$']);
+const MAY_START = new Set(['E', 'e', 'F', 'f', 'W', 'w', 'I', '[', 'S', 'R', 'G', 'P', 'D', 'H', '$']);
 
 /**
  * The pieces of one cut line are joined back into one record up to this many characters, so a

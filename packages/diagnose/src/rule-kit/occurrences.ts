@@ -57,6 +57,8 @@ function inAlternation(text: string, at: number, end: number): boolean {
 // logical line; its facts are read only near the anchor: the URL and wrapper come shortly before
 // a message, its Caller/Vault/inner code within a few hundred characters after.
 const LONG_LINE = 1500;
+/** Lines of its own message before an anchor that its block may take, past the rule's `before`. */
+const MESSAGE_HEAD = 16;
 const CHARS_BEFORE = 250;
 const CHARS_AFTER = 900;
 
@@ -112,17 +114,20 @@ export function findOccurrences(window: Window, spec: OccurrenceSpec): Occurrenc
   return mergeRestatements(window, merged.map((a, i) => {
     const prev = merged[i - 1];
     const next = merged[i + 1];
-    const from = Math.max(a.index - before, prev ? prev.index + 1 : 0, window.cutAtOrBefore(a.index));
+    // A message's own head counts even past `before` (Go's azcore error prints the request line, a
+    // rule, the status and the code before its JSON body), as long as it stays a short head.
+    const head = window.messageStart >= a.index - MESSAGE_HEAD ? Math.min(window.messageStart, a.index - before) : a.index - before;
+    const from = Math.max(head, prev ? prev.index + 1 : 0, window.cutAtOrBefore(a.index));
     const to = Math.min(a.index + after, next ? next.index - 1 : window.lines.length - 1, window.cutAfter(a.index) - 1);
     // The anchor's own line and what follows belong to this message; the lines before it (a URL, a
     // wrapper, the end of the previous message) only fill identity facts the message does not state.
     // The status and codes keep document order: wrappers print "Code: Forbidden" before the message
     // and the inner code after it.
     const own = blockText(window, a.index, to, a.at);
-    const head = from < a.index ? window.slice(from, a.index - 1).slice(-LONG_LINE) : '';
-    const block = head === '' ? own : `${own}\n${head}`;
-    const inOrder = extractCommon(head === '' ? own : `${head}\n${own}`);
-    const ownFirst = head === '' ? inOrder : extractCommon(own);
+    const lead = from < a.index ? window.slice(from, a.index - 1).slice(-LONG_LINE) : '';
+    const block = lead === '' ? own : `${own}\n${lead}`;
+    const inOrder = extractCommon(lead === '' ? own : `${lead}\n${own}`);
+    const ownFirst = lead === '' ? inOrder : extractCommon(own);
     const common = {
       facts: { ...fillMissing(ownFirst.facts, withoutMessageFacts(inOrder.facts)), ...pickHttp(inOrder.facts) },
       details: fillMissing(ownFirst.details, inOrder.details),
