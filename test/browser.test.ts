@@ -59,7 +59,7 @@ describe('in a Chromium page', () => {
     await browser?.close();
   });
 
-  test('diagnose() names the seed blog\'s firewall refusal, its facts and the fix; the Azure ranges name a hosted agent', async () => {
+  test('diagnose() names the seed blog\'s firewall refusal, its facts and the fix; the Azure ranges name a hosted agent; zod speaks English', async () => {
     const page = await browser.newPage();
     await page.setContent('<!doctype html><title>kvdoctor</title>');
     await page.addScriptTag({ content: Buffer.from(await bundleForBrowser('iife')).toString('utf8') });
@@ -71,6 +71,7 @@ describe('in a Chromium page', () => {
           diagnose(text: string, options?: { serviceTags?: unknown }): { findings: { rule: string; facts: Record<string, unknown>; fixes: { commands: { text: string }[] }[] }[] };
           parseServiceTagCache(text: string): { ok: boolean; value?: unknown };
           ServiceTagIndex: { of(c: unknown): { lookup(ip: string): { tag: { name: string }; range: string; asOf: string } | undefined } };
+          matchNetworkAcls(address: string, networkAcls: unknown): { ok: boolean; error?: { message: string } };
         }
         const [finding] = kv.diagnose(text).findings;
         const cache = kv.parseServiceTagCache(index);
@@ -81,6 +82,8 @@ describe('in a Chromium page', () => {
           facts: finding?.facts,
           commands: finding?.fixes.flatMap((f) => f.commands.map((c) => c.text)),
           hit: hit === undefined ? undefined : { tag: hit.tag.name, range: hit.range, asOf: hit.asOf },
+          // zod/mini has no messages of its own: the library registers English, which a bundler must not drop.
+          aclError: kv.matchNetworkAcls('20.1.2.3', { ipRules: 'not a list' }).error?.message,
         };
       },
       { text: SEED, index: RANGES_INDEX },
@@ -90,5 +93,6 @@ describe('in a Chromium page', () => {
     expect(seen.facts).toMatchObject({ ...AZURE_DEVOPS_BLOG_FACTS, clientIpOwner: { kind: 'azure-devops', geography: 'Canada' } });
     expect(seen.commands).toContain(AZURE_DEVOPS_BLOG_IP_RULE);
     expect(seen.hit).toEqual({ tag: 'AzureCloud.eastus', range: '52.168.0.0/16', asOf: '2024-05-06' });
+    expect(seen.aclError).toBe('networkAcls.ipRules: Invalid input: expected array, received string');
   });
 });

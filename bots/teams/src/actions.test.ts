@@ -14,6 +14,8 @@ describe('button data', () => {
     [{ action: { type: 'Action.Submit', verb: CHECK_VERB, data: {} } }, 'malformed-action'],
     [{ action: { type: 'Action.Execute', verb: CHECK_VERB, data: { v: 1, verb: CHECK_VERB, vault: 'kv', facts: {} } } }, 'malformed-action'],
     [{ action: { type: 'Action.Execute', verb: CHECK_VERB, data: { v: 1, verb: CHECK_VERB, vault: 'kv-prod', facts: { vault: 'kv-prod', password: 'x' } } } }, 'malformed-action'],
+    [{ action: { type: 'Action.Execute', verb: CHECK_VERB, data: { v: 1, verb: CHECK_VERB, vault: 'kv-prod', facts: {}, details: { message: 'free text' } } } }, 'malformed-action'],
+    [{ action: { type: 'Action.Execute', verb: CHECK_VERB, data: { v: 1, verb: CHECK_VERB, vault: 'kv-prod', family: 'Not_Kebab', facts: {} } } }, 'malformed-action'],
     [{ action: { type: 'Action.Execute', verb: 'other', data: {} } }, 'unknown-verb'],
   ])('rejects %j as %s', (value, code) => {
     expect(parseCardAction(value)).toMatchObject({ ok: false, error: { code } });

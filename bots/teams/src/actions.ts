@@ -26,12 +26,13 @@ const CheckDataSchema = z
     ip: z.string().max(45).optional(),
     caller: CallerSchema.optional(),
     /** Absent when the check was typed (`check <vault>`) rather than asked from a finding. */
-    family: RuleIdSchema.optional(),
+    family: z.optional(RuleIdSchema),
     // Strict here, though the Report's schemas keep unknown fields: a button's data is what this bot
-    // wrote, so anything else in it was put there by someone else.
-    facts: FactsSchema.strict(),
+    // wrote, so anything else in it was put there by someone else. (The Report's schemas are zod/mini
+    // ones, without chainable methods: their shapes are rebuilt as classic strict objects.)
+    facts: z.strictObject(FactsSchema.shape),
     /** The finding's details (subscription, permission, bypass…) without free text from the log. */
-    details: DetailsSchema.omit({ message: true }).strict().default({}),
+    details: z.strictObject(DetailsSchema.shape).omit({ message: true }).default({}),
   })
   .strict();
 export type CheckData = z.infer<typeof CheckDataSchema>;

@@ -114,7 +114,10 @@ export function toModel(vault: ArmVault, extras: ModelExtras = {}): ModelResult 
   return { ok: false, message: issues(parsed.error) };
 }
 
-/** Paths and expectations only: zod's messages here never quote the input. */
-export function issues(error: z.ZodError): string {
+/**
+ * Paths and expectations only: zod's messages here never quote the input. Typed as zod's core
+ * error, the one classic and zod/mini schemas (the library's) both fail with.
+ */
+export function issues(error: z.core.$ZodError): string {
   return error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ');
 }

@@ -1,4 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { ensureEnglishMessages } from '../zod-messages';
+
+ensureEnglishMessages();
+
+const NonEmptySchema = z.string().check(z.minLength(1));
 
 /**
  * What decides whether a caller gets into a vault, as plain data. Built from Azure Resource Manager
@@ -6,12 +11,12 @@ import * as z from 'zod';
  * when they could not be read, so the checks that need them answer `unknown` rather than guess.
  */
 export const VaultAccessModelSchema = z.object({
-  id: z.string().min(1),
-  name: z.string().min(1),
-  resourceGroup: z.string().min(1),
-  subscriptionId: z.string().min(1),
-  location: z.string().min(1),
-  tenantId: z.string().min(1),
+  id: NonEmptySchema,
+  name: NonEmptySchema,
+  resourceGroup: NonEmptySchema,
+  subscriptionId: NonEmptySchema,
+  location: NonEmptySchema,
+  tenantId: NonEmptySchema,
   /** `SecuredByPerimeter` hands the decision to the network security perimeter's access rules. */
   publicNetworkAccess: z.enum(['Enabled', 'Disabled', 'SecuredByPerimeter']),
   networkAcls: z.object({
@@ -22,14 +27,14 @@ export const VaultAccessModelSchema = z.object({
     /** Subnet resource ids. */
     virtualNetworkRules: z.array(z.string()),
   }),
-  privateEndpointConnections: z.array(z.object({ name: z.string().min(1), status: z.string().min(1) })),
+  privateEndpointConnections: z.array(z.object({ name: NonEmptySchema, status: NonEmptySchema })),
   enableRbacAuthorization: z.boolean(),
   accessPolicies: z.array(
     z.object({
-      objectId: z.string().min(1),
+      objectId: NonEmptySchema,
       /** Set only on compound-identity entries, which admit on-behalf-of calls alone. */
-      applicationId: z.string().min(1).optional(),
-      tenantId: z.string().min(1),
+      applicationId: z.optional(NonEmptySchema),
+      tenantId: NonEmptySchema,
       permissions: z.object({ secrets: z.array(z.string()), keys: z.array(z.string()), certificates: z.array(z.string()) }),
     }),
   ),
@@ -40,59 +45,59 @@ export const VaultAccessModelSchema = z.object({
    * secrets and certificates; absent when unreadable. With `groupsExpanded`, also the assignments of
    * the groups the caller is a member of (their `principalId` is the group's).
    */
-  roleAssignments: z
-    .array(
+  roleAssignments: z.optional(
+    z.array(
       z.object({
-        roleName: z.string().min(1),
-        roleDefinitionId: z.string().min(1),
-        scope: z.string().min(1),
-        principalId: z.string().min(1),
+        roleName: NonEmptySchema,
+        roleDefinitionId: NonEmptySchema,
+        scope: NonEmptySchema,
+        principalId: NonEmptySchema,
         /** `User`, `Group`, `ServicePrincipal`, … as ARM names it. */
-        principalType: z.string().min(1).optional(),
+        principalType: z.optional(NonEmptySchema),
         /** Absent when the role definition could not be read. */
-        dataActions: z.array(z.string()).optional(),
+        dataActions: z.optional(z.array(z.string())),
         /** Subtracted from `dataActions` (a role's own exclusions, not a deny). */
-        notDataActions: z.array(z.string()).optional(),
+        notDataActions: z.optional(z.array(z.string())),
         /** An ABAC condition (version 2.0 syntax) that limits the assignment. */
-        condition: z.string().min(1).optional(),
+        condition: z.optional(NonEmptySchema),
       }),
-    )
-    .optional(),
+    ),
+  ),
   /** True when `roleAssignments` were listed with ARM's `assignedTo()` filter, which includes group-held ones. */
-  groupsExpanded: z.boolean().optional(),
+  groupsExpanded: z.optional(z.boolean()),
   /** Deny assignments that ARM lists for the caller (its groups included); absent when unread. */
-  denyAssignments: z
-    .array(
+  denyAssignments: z.optional(
+    z.array(
       z.object({
-        name: z.string().min(1),
-        scope: z.string().min(1),
+        name: NonEmptySchema,
+        scope: NonEmptySchema,
         dataActions: z.array(z.string()),
         notDataActions: z.array(z.string()),
         excludePrincipals: z.array(z.string()),
         doNotApplyToChildScopes: z.boolean(),
         /** When set, the deny applies only where this condition holds. */
-        condition: z.string().min(1).optional(),
+        condition: z.optional(NonEmptySchema),
       }),
-    )
-    .optional(),
+    ),
+  ),
   /** Absent when perimeter associations could not be read. */
-  nsp: z
-    .object({
+  nsp: z.optional(
+    z.object({
       associated: z.boolean(),
-      mode: z.enum(['Learning', 'Enforced', 'Audit']).optional(),
+      mode: z.optional(z.enum(['Learning', 'Enforced', 'Audit'])),
       /** The perimeter's resource id and the profile's name, for the command that adds an access rule. */
-      perimeter: z.string().min(1).optional(),
-      profile: z.string().min(1).optional(),
+      perimeter: z.optional(NonEmptySchema),
+      profile: z.optional(NonEmptySchema),
       /**
        * The subscriptions whose perimeters were searched. A perimeter may sit in any subscription, so
        * "not associated" holds only for these; absent when the caller vouches for the whole tenant.
        */
-      searchedSubscriptions: z.array(z.string().min(1)).optional(),
+      searchedSubscriptions: z.optional(z.array(NonEmptySchema)),
       /** The profile's inbound access rules; absent when they could not be read. */
-      accessRules: z
-        .array(
+      accessRules: z.optional(
+        z.array(
           z.object({
-            name: z.string().min(1),
+            name: NonEmptySchema,
             /** CIDR ranges (IPv4 or IPv6) whose callers get in. */
             addressPrefixes: z.array(z.string()),
             /** Subscription ids whose managed identities get in. */
@@ -102,10 +107,10 @@ export const VaultAccessModelSchema = z.object({
             /** Other perimeters (resource ids) whose resources get in. */
             perimeters: z.array(z.string()),
           }),
-        )
-        .optional(),
-    })
-    .optional(),
+        ),
+      ),
+    }),
+  ),
 });
 export type VaultAccessModel = z.infer<typeof VaultAccessModelSchema>;
 export type RoleAssignmentEntry = NonNullable<VaultAccessModel['roleAssignments']>[number];

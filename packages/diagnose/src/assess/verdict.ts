@@ -1,5 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CommandSchema } from '../report/schema';
+import { ensureEnglishMessages } from '../zod-messages';
+
+ensureEnglishMessages();
 
 /** One gate of a vault, in the order Key Vault applies them (network first, then authorization). */
 export const VerdictCheckSchema = z.enum([
@@ -20,7 +23,7 @@ export type VerdictStatus = z.infer<typeof VerdictStatusSchema>;
 export const VerdictSchema = z.object({
   check: VerdictCheckSchema,
   status: VerdictStatusSchema,
-  evidence: z.string().min(1),
-  command: CommandSchema.optional(),
+  evidence: z.string().check(z.minLength(1)),
+  command: z.optional(CommandSchema),
 });
 export type Verdict = z.infer<typeof VerdictSchema>;

@@ -1,6 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { classifyParsed } from './classify';
 import { type CidrRange, parseAddress, parseCidr } from './parse-address';
+import { ensureEnglishMessages } from '../zod-messages';
+
+ensureEnglishMessages();
 
 /**
  * Documented limits (network-security, 2024-02-20): "A maximum of 200 virtual network rules and 1000
@@ -150,8 +153,8 @@ export function auditVirtualNetworkRules(virtualNetworkRules: readonly string[])
 
 /** The `networkAcls` of a vault as ARM returns it (extra fields ignored). */
 export const NetworkAclsSchema = z.object({
-  ipRules: z.array(z.object({ value: z.string() })).default([]),
-  virtualNetworkRules: z.array(z.object({ id: z.string() })).default([]),
+  ipRules: z._default(z.array(z.object({ value: z.string() })), []),
+  virtualNetworkRules: z._default(z.array(z.object({ id: z.string() })), []),
 });
 export type NetworkAcls = z.infer<typeof NetworkAclsSchema>;
 

@@ -1,6 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type CompiledServiceTags, fail, issuesText, NO_TAG, type ServiceTagInfo, type ServiceTagsResult } from './service-tags';
 import { base64ToBytes, bytesToBase64 } from './base64';
+import { ensureEnglishMessages } from '../zod-messages';
+
+ensureEnglishMessages();
 
 /**
  * The compiled index as JSON text: plain number arrays (readable, diffable) or base64 of
@@ -21,10 +24,10 @@ const columnSchema = z.union([z.array(z.unknown()), z.string()]);
 const CacheSchema = z.object({
   format: z.literal(CACHE_FORMAT),
   version: z.literal(CACHE_VERSION),
-  source: z.string().min(1),
-  asOf: z.string().min(1),
-  changeNumber: z.number().int().nonnegative(),
-  cloud: z.string().min(1),
+  source: z.string().check(z.minLength(1)),
+  asOf: z.string().check(z.minLength(1)),
+  changeNumber: z.int().check(z.nonnegative()),
+  cloud: z.string().check(z.minLength(1)),
   // One line per tag, tab-separated (name, region, systemService, IPv4 and IPv6 prefix counts): a
   // single string validates in microseconds where thousands of zod-checked elements cost ~15 ms.
   tags: z.string(),

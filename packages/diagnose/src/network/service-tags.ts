@@ -1,5 +1,8 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ipv6CidrProblem, parseCidr } from './parse-address';
+import { ensureEnglishMessages } from '../zod-messages';
+
+ensureEnglishMessages();
 
 /**
  * Microsoft's weekly ServiceTags_Public.json (and the same shape from ARM's service-tags API),
@@ -8,21 +11,19 @@ import { ipv6CidrProblem, parseCidr } from './parse-address';
  * not indexed (a Key Vault firewall rule is IPv4 only).
  */
 export const ServiceTagsFileSchema = z.object({
-  changeNumber: z.number().int().nonnegative(),
-  cloud: z.string().min(1),
-  values: z
-    .array(
-      z.object({
-        // No tabs or line breaks: the compact cache stores one tag per tab-separated line.
-        name: z.string().regex(/^[^\t\r\n]+$/, 'a tag name must be one line without tabs'),
-        properties: z.object({
-          region: z.string().regex(/^[^\t\r\n]*$/, 'a region must be one line without tabs').default(''),
-          systemService: z.string().regex(/^[^\t\r\n]*$/, 'a service name must be one line without tabs').default(''),
-          addressPrefixes: z.array(z.string()),
-        }),
+  changeNumber: z.int().check(z.nonnegative()),
+  cloud: z.string().check(z.minLength(1)),
+  values: z.array(
+    z.object({
+      // No tabs or line breaks: the compact cache stores one tag per tab-separated line.
+      name: z.string().check(z.regex(/^[^\t\r\n]+$/, 'a tag name must be one line without tabs')),
+      properties: z.object({
+        region: z._default(z.string().check(z.regex(/^[^\t\r\n]*$/, 'a region must be one line without tabs')), ''),
+        systemService: z._default(z.string().check(z.regex(/^[^\t\r\n]*$/, 'a service name must be one line without tabs')), ''),
+        addressPrefixes: z.array(z.string()),
       }),
-    )
-    .min(1),
+    }),
+  ).check(z.minLength(1)),
 });
 
 export interface ServiceTagInfo {
@@ -68,7 +69,7 @@ export function fail(message: string): ServiceTagsResult {
   return { ok: false, error: { code: 'invalid-service-tags', message } };
 }
 
-export function issuesText(error: z.ZodError): string {
+export function issuesText(error: z.core.$ZodError): string {
   return error.issues
     .slice(0, 5)
     .map((i) => `${i.path.length > 0 ? i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(root)'}: ${i.message}`)

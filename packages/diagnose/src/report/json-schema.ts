@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ReportSchema } from './schema';
 
 /** JSON Schema (draft 2020-12) of the Report, for consumers outside TypeScript. */

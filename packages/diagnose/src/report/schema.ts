@@ -1,4 +1,7 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { ensureEnglishMessages } from '../zod-messages';
+
+ensureEnglishMessages();
 
 /**
  * The contract other tools build on. Within a major version, a minor version only adds optional
@@ -9,7 +12,10 @@ import * as z from 'zod';
 export const REPORT_VERSION = '1.2.0';
 const REPORT_MAJOR = /^1\.\d{1,4}\.\d{1,4}$/;
 
-export const RuleIdSchema = z.string().regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case');
+/** A string that is not empty. */
+const NonEmptySchema = z.string().check(z.minLength(1));
+
+export const RuleIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/, 'rule ids are kebab-case'));
 export type RuleId = z.infer<typeof RuleIdSchema>;
 
 /** How a client address is classed; each class changes the advice (only a public IPv4 fits an IP rule). */
@@ -32,7 +38,7 @@ export const ClientIpOwnerSchema = z.discriminatedUnion('kind', [
     geography: z.string(),
     range: z.string(),
     list: z.string(),
-    source: z.string().url(),
+    source: z.url(),
     asOf: z.string(),
   }),
   z.looseObject({
@@ -52,53 +58,53 @@ export type ObjectType = z.infer<typeof ObjectTypeSchema>;
 
 /** Facts found in the text; a field is absent when the text does not state it (masked values are never facts). */
 export const FactsSchema = z.looseObject({
-    httpStatus: z.number().int().min(100).max(599).optional(),
-    errorCode: z.string().min(1).optional(),
-    innerErrorCode: z.string().min(1).optional(),
-    clientIp: z.string().min(1).optional(),
-    clientIpClass: ClientIpClassSchema.optional(),
-    clientIpOwner: ClientIpOwnerSchema.optional(),
-    vault: z.string().min(1).optional(),
-    location: z.string().min(1).optional(),
-    appId: z.string().min(1).optional(),
-    objectId: z.string().min(1).optional(),
-    tenantId: z.string().min(1).optional(),
-    objectType: ObjectTypeSchema.optional(),
-    objectName: z.string().min(1).optional(),
-    requestUrl: z.string().min(1).optional(),
+    httpStatus: z.optional(z.int().check(z.minimum(100), z.maximum(599))),
+    errorCode: z.optional(NonEmptySchema),
+    innerErrorCode: z.optional(NonEmptySchema),
+    clientIp: z.optional(NonEmptySchema),
+    clientIpClass: z.optional(ClientIpClassSchema),
+    clientIpOwner: z.optional(ClientIpOwnerSchema),
+    vault: z.optional(NonEmptySchema),
+    location: z.optional(NonEmptySchema),
+    appId: z.optional(NonEmptySchema),
+    objectId: z.optional(NonEmptySchema),
+    tenantId: z.optional(NonEmptySchema),
+    objectType: z.optional(ObjectTypeSchema),
+    objectName: z.optional(NonEmptySchema),
+    requestUrl: z.optional(NonEmptySchema),
     /** The HTTP method of `requestUrl`, when the log states it. */
-    requestMethod: z.enum(['GET', 'PUT', 'POST', 'PATCH', 'DELETE']).optional(),
-    apiVersion: z.string().min(1).optional(),
-    action: z.string().min(1).optional(),
-    aadCode: z.string().regex(/^AADSTS\d+$/).optional(),
-    correlationId: z.string().min(1).optional(),
-    timestamp: z.string().min(1).optional(),
+    requestMethod: z.optional(z.enum(['GET', 'PUT', 'POST', 'PATCH', 'DELETE'])),
+    apiVersion: z.optional(NonEmptySchema),
+    action: z.optional(NonEmptySchema),
+    aadCode: z.optional(z.string().check(z.regex(/^AADSTS\d+$/))),
+    correlationId: z.optional(NonEmptySchema),
+    timestamp: z.optional(NonEmptySchema),
   });
 export type Facts = z.infer<typeof FactsSchema>;
 
 /** Further specifics some families carry (RBAC assignment text, access-policy permission, …). */
 export const DetailsSchema = z.looseObject({
-    resource: z.string().optional(),
-    resourceGroup: z.string().optional(),
-    subscriptionId: z.string().optional(),
-    assignment: z.string().optional(),
-    decisionReason: z.string().optional(),
-    denyAssignmentId: z.string().optional(),
-    permission: z.string().optional(),
-    bypass: z.enum(['AzureServices', 'None']).optional(),
-    subnet: z.string().optional(),
-    traceId: z.string().optional(),
-    callerName: z.string().optional(),
-    managedIdentityResourceId: z.string().optional(),
-    cloud: z.enum(['public', 'china', 'usgov', 'germany']).optional(),
-    managedHsm: z.boolean().optional(),
-    via: z.enum(['variable-group', 'azure-key-vault-task', 'terraform', 'az-cli', 'powershell', 'sdk', 'gitlab-secrets', 'portal']).optional(),
-    message: z.string().optional(),
+    resource: z.optional(z.string()),
+    resourceGroup: z.optional(z.string()),
+    subscriptionId: z.optional(z.string()),
+    assignment: z.optional(z.string()),
+    decisionReason: z.optional(z.string()),
+    denyAssignmentId: z.optional(z.string()),
+    permission: z.optional(z.string()),
+    bypass: z.optional(z.enum(['AzureServices', 'None'])),
+    subnet: z.optional(z.string()),
+    traceId: z.optional(z.string()),
+    callerName: z.optional(z.string()),
+    managedIdentityResourceId: z.optional(z.string()),
+    cloud: z.optional(z.enum(['public', 'china', 'usgov', 'germany'])),
+    managedHsm: z.optional(z.boolean()),
+    via: z.optional(z.enum(['variable-group', 'azure-key-vault-task', 'terraform', 'az-cli', 'powershell', 'sdk', 'gitlab-secrets', 'portal'])),
+    message: z.optional(z.string()),
   });
 export type Details = z.infer<typeof DetailsSchema>;
 
 export const EvidenceSchema = z.looseObject({
-  line: z.number().int().positive(),
+  line: z.int().check(z.positive()),
   text: z.string(),
 });
 export type Evidence = z.infer<typeof EvidenceSchema>;
@@ -115,17 +121,17 @@ export const CommandToolSchema = z.enum([
 ]);
 export type CommandTool = z.infer<typeof CommandToolSchema>;
 
-export const CommandSchema = z.looseObject({ tool: CommandToolSchema, text: z.string().min(1) });
+export const CommandSchema = z.looseObject({ tool: CommandToolSchema, text: NonEmptySchema });
 export type Command = z.infer<typeof CommandSchema>;
 
 export const FixSchema = z.looseObject({
-  title: z.string().min(1),
-  steps: z.array(z.string().min(1)),
+  title: NonEmptySchema,
+  steps: z.array(NonEmptySchema),
   commands: z.array(CommandSchema),
 });
 export type Fix = z.infer<typeof FixSchema>;
 
-export const DocLinkSchema = z.looseObject({ title: z.string().min(1), url: z.string().url() });
+export const DocLinkSchema = z.looseObject({ title: NonEmptySchema, url: z.url() });
 export type DocLink = z.infer<typeof DocLinkSchema>;
 
 export const ConfidenceSchema = z.enum(['high', 'medium', 'low']);
@@ -136,19 +142,19 @@ export type Severity = z.infer<typeof SeveritySchema>;
 
 export const FindingSchema = z.looseObject({
   rule: RuleIdSchema,
-  title: z.string().min(1),
+  title: NonEmptySchema,
   /** The cause in one plain sentence, with the facts filled in. */
-  summary: z.string().min(1),
+  summary: NonEmptySchema,
   severity: SeveritySchema,
   confidence: ConfidenceSchema,
-  count: z.number().int().positive(),
+  count: z.int().check(z.positive()),
   facts: FactsSchema,
   details: DetailsSchema,
-  evidence: z.array(EvidenceSchema).min(1),
+  evidence: z.array(EvidenceSchema).check(z.minLength(1)),
   /** Likely root causes, most likely first. */
-  causes: z.array(z.string().min(1)).min(1),
-  fixes: z.array(FixSchema).min(1),
-  docs: z.array(DocLinkSchema).min(1),
+  causes: z.array(NonEmptySchema).check(z.minLength(1)),
+  fixes: z.array(FixSchema).check(z.minLength(1)),
+  docs: z.array(DocLinkSchema).check(z.minLength(1)),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 
@@ -164,21 +170,21 @@ export const PlatformSchema = z.looseObject({
   ci: CiSchema,
   agent: AgentSchema,
   /** Where the caller ran (see HostSchema). Since 1.2.0; absent in 1.0 and 1.1 Reports. */
-  host: HostSchema.optional(),
+  host: z.optional(HostSchema),
 });
 export type Platform = z.infer<typeof PlatformSchema>;
 
 export const ReportSchema = z.looseObject({
-  version: z.string().regex(REPORT_MAJOR, 'a 1.x Report version'),
+  version: z.string().check(z.regex(REPORT_MAJOR, 'a 1.x Report version')),
   platform: PlatformSchema,
   findings: z.array(FindingSchema),
   stats: z.looseObject({
-    lines: z.number().int().nonnegative(),
-    bytes: z.number().int().nonnegative(),
+    lines: z.int().check(z.nonnegative()),
+    bytes: z.int().check(z.nonnegative()),
     /** How many secrets (tokens, keys, signatures, passwords) were masked in the evidence, facts and details. */
-    redactions: z.number().int().nonnegative(),
+    redactions: z.int().check(z.nonnegative()),
     /** Lines longer than the engine keeps whole (256 KB), read in pieces; counted once per cut. Since 1.1.0. */
-    linesCut: z.number().int().nonnegative(),
+    linesCut: z.int().check(z.nonnegative()),
   }),
 });
 export type Report = z.infer<typeof ReportSchema>;
