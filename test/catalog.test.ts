@@ -1,7 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { explain, reportJsonSchema, rules } from '@kvdoctor/diagnose';
+import { explain, rules } from '@kvdoctor/diagnose';
+import { reportJsonSchema } from '../packages/diagnose/src/report/json-schema';
 import { AADSTS_TABLE, renderAadstsTable } from '../scripts/aadsts-table';
 import { renderRuleDocs } from '../scripts/rule-docs';
 

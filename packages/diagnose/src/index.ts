@@ -10,7 +10,6 @@ export type { Rule, RuleMeta, Occurrence, ExplainInput, Explanation } from './ru
 export type { Fixture } from './rule-kit/fixture';
 export { KvdoctorError, type KvdoctorErrorCode } from './errors';
 export * from './report/schema';
-export { reportJsonSchema } from './report/json-schema';
 export {
   findAdmittingRule,
   auditIpRules,
