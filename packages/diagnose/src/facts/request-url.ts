@@ -25,6 +25,8 @@ const TERRAFORM_OBJECT = /\b(Secret|Key|Certificate) "([A-Za-z0-9-]{1,127})" \(K
 const TERRAFORM_READ = /making Read request on Azure KeyVault (Secret|Key|Certificate) ([A-Za-z0-9-]{1,127})\b/;
 // Packer's azure-arm builder: "-> Key Vault Secret Name : 'packerKeyVaultSecret'".
 const PACKER_SECRET = /Key Vault Secret Name {1,16}: '([A-Za-z0-9-]{1,127})'/;
+// The portal's Key Vault reference status: "Secret name" / "AnthropicApiKey" (or "Secret name: X").
+const PORTAL_SECRET = /(?:^|\n)Secret name:?[ \t]{0,4}\n?[ \t]{0,4}([A-Za-z0-9-]{1,127})[ \t]{0,4}(?:\n|$)/;
 // AzureKeyVault@2: "Downloading secret value for: NAME." / "Get secret value failed for: NAME."
 const TASK_SECRET = /(?:Downloading secret value for|Get secret value failed for|Secret not found): ([A-Za-z0-9_.-]{1,127})/;
 // RBAC "Resource: '…/vaults/<v>/secrets/<name>'".
@@ -53,7 +55,7 @@ export function extractRequest(text: string): RequestFacts {
   if (out.objectName === undefined) {
     const tf = TERRAFORM_OBJECT.exec(text) ?? TERRAFORM_READ.exec(text);
     const rbac = RESOURCE_OBJECT.exec(text);
-    const task = TASK_SECRET.exec(text) ?? PACKER_SECRET.exec(text);
+    const task = TASK_SECRET.exec(text) ?? PACKER_SECRET.exec(text) ?? PORTAL_SECRET.exec(text);
     if (tf?.[1] && tf[2]) {
       out.objectType = objectTypeOf(tf[1]);
       out.objectName = tf[2];

@@ -16,6 +16,10 @@ const POLICY_VAULT = new RegExp(`on key vault '(${VAULT_NAME});location=([a-z0-9
 const TERRAFORM_VAULT = new RegExp(`Key Vault "(${VAULT_NAME})"`, 'i');
 // Packer's azure-arm builder prints the vault it made for the build: "-> Key Vault Name        : 'pkrkv…'".
 const PACKER_VAULT = new RegExp(`Key Vault Name {1,16}: '(${VAULT_NAME})'`);
+// The portal's Key Vault reference status (App Service, Functions), copied as label and value on
+// their own lines ("Vault name" / "bjhp-keyvault-prod", which the record reader joins with a space
+// as a wrapped sentence) or on one ("Vault name: kv-x"). The value is the whole rest of its line.
+const PORTAL_VAULT = new RegExp(`(?:^|\n)Vault name:?[ \t]{0,4}\n?[ \t]{0,4}(${VAULT_NAME})[ \t]{0,4}(?:\n|$)`);
 // RBAC "Resource: '/subscriptions/…/providers/microsoft.keyvault/vaults/<name>…'" (lower-cased).
 const RESOURCE_VAULT = new RegExp(`/providers/microsoft\\.keyvault/(?:vaults|managedhsms)/(${VAULT_NAME})`, 'i');
 
@@ -34,7 +38,7 @@ export function extractVault(text: string): VaultFacts {
   } else if (url?.[1]) {
     if (!isMasked(url[1])) out.vault = url[1];
   } else {
-    const named = TERRAFORM_VAULT.exec(text)?.[1] ?? PACKER_VAULT.exec(text)?.[1] ?? RESOURCE_VAULT.exec(text)?.[1] ?? VAULT_FLAG.exec(text)?.[1];
+    const named = TERRAFORM_VAULT.exec(text)?.[1] ?? PACKER_VAULT.exec(text)?.[1] ?? PORTAL_VAULT.exec(text)?.[1] ?? RESOURCE_VAULT.exec(text)?.[1] ?? VAULT_FLAG.exec(text)?.[1];
     if (named && !isMasked(named)) out.vault = named;
   }
   if (url?.[2]) {

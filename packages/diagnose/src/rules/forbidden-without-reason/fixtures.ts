@@ -63,7 +63,10 @@ export const fixtures: readonly Fixture[] = [
     source: "https://github.com/ToolDoBox/BigJobHunterPro/blob/1f72bc3949ccb5919e8e914cd783dbc775a65cf4/Meta/Sprints/Sprint-4/Azure-Detailed.md",
     text: "Vault name\nbjhp-keyvault-prod\nSecret name\nAnthropicApiKey\nIdentity\nSystem assigned managed identity\nStatus\nAccessToKeyVaultDenied\nError details\nKey Vault reference was not able to be resolved because site was denied access to Key Vault reference's vault.",
     expect: 'match',
+    // The status lines name the vault and the secret, each value on the line after its label.
+    facts: { vault: 'bjhp-keyvault-prod', objectName: 'AnthropicApiKey', objectType: 'secret' },
     commands: [
+      'az keyvault secret show --vault-name bjhp-keyvault-prod --name AnthropicApiKey --debug',
       "az webapp identity show --resource-group <resource-group> --name <app-name> --query principalId --output tsv",
       "az webapp show --resource-group <resource-group> --name <app-name> --query keyVaultReferenceIdentity --output tsv",
       "az webapp config set --resource-group <resource-group> --name <app-name> --generic-configurations '{\"vnetRouteAllEnabled\": true}'",

@@ -60,8 +60,8 @@ describe('forbidden-without-reason: a hosting service that names no gate', () =>
     ]);
     expect(finding.fixes.map((f) => f.title)).toEqual([
       'See the refusal itself',
-      "Grant the App Service app's managed identity access to <vault-name>",
-      "Reach <vault-name> through the app's virtual network",
+      "Grant the App Service app's managed identity access to bjhp-keyvault-prod",
+      "Reach bjhp-keyvault-prod through the app's virtual network",
     ]);
   });
 

@@ -6,10 +6,10 @@ export const fixtures: readonly Fixture[] = [
     source: "https://github.com/ToolDoBox/BigJobHunterPro/blob/1f72bc3949ccb5919e8e914cd783dbc775a65cf4/Meta/Sprints/Sprint-4/Azure-Detailed.md",
     text: "Vault name\nbjhp-keyvault-prod\nSecret name\nAnthropicApiKey\nIdentity\nSystem assigned managed identity\nStatus\nMSINotEnabled\nError details\nReference was not able to be resolved because site Managed Identity not enabled.",
     expect: 'match',
-    facts: { errorCode: 'MSINotEnabled' },
+    facts: { errorCode: 'MSINotEnabled', vault: 'bjhp-keyvault-prod', objectName: 'AnthropicApiKey' },
     commands: [
       "az webapp identity assign --resource-group <resource-group> --name <app-name>",
-      "az keyvault set-policy --name <vault-name> --object-id <principal-id> --secret-permissions get list",
+      "az keyvault set-policy --name bjhp-keyvault-prod --object-id <principal-id> --secret-permissions get list",
     ],
   },
   {

@@ -9,10 +9,10 @@ describe('managed-identity-missing', () => {
   test('MSINotEnabled: the app has no identity; enable it, then grant it the read', () => {
     const finding = findingOf(rule, fixtureText(fixtures, "App Service portal: reference status MSINotEnabled; turn the app's identity on, then grant it"));
     expect(finding.summary).toBe(
-      'App Service could not resolve the Key Vault reference because the app has no managed identity (status MSINotEnabled), so no token was requested and Key Vault <vault-name> was never called.',
+      'App Service could not resolve the Key Vault reference because the app has no managed identity (status MSINotEnabled), so no token was requested and Key Vault bjhp-keyvault-prod was never called.',
     );
     expect(finding.causes[0]).toBe('The app has no system-assigned managed identity, and `keyVaultReferenceIdentity` does not name a user-assigned identity attached to it.');
-    expect(finding.fixes.map((f) => f.title)).toEqual(["Turn on the app's managed identity", "Grant the App Service app's managed identity access to <vault-name>"]);
+    expect(finding.fixes.map((f) => f.title)).toEqual(["Turn on the app's managed identity", "Grant the App Service app's managed identity access to bjhp-keyvault-prod"]);
   });
 
   test('Identity not found on the CSI driver: the SecretProviderClass identity comes first', () => {
