@@ -157,17 +157,23 @@ function appService(cli: 'webapp' | 'functionapp', kind: string): HostAdvice {
   };
 }
 
+/** A data service's own managed identity (a factory's, a workspace's): look its object id up, then grant it. */
+function serviceIdentityGrant(owner: string, step: string, lookup: string): HostAdvice['grant'] {
+  return (vault, scope, caller) => ({
+    title: `Grant the ${owner} managed identity access to ${vault.text}`,
+    steps: [step],
+    commands: [{ tool: 'az', text: lookup }, ...grantCommands(vault, scope, value(caller.objectId, 'principal-id'), '--object-id')],
+  });
+}
+
 const DATA_FACTORY: HostAdvice = {
   caller:
     "Data Factory (and a Synapse pipeline, which runs the same engine) reads linked-service secrets as the factory's or workspace's managed identity (the 'Managed Identity Object ID' on the Azure Key Vault linked service page), not as the person who created the linked service: it needs Get and List on secrets.",
-  grant: (vault, scope, caller) => ({
-    title: `Grant the factory's managed identity access to ${vault.text}`,
-    steps: ['Grant the factory\'s (or Synapse workspace\'s) managed identity Get and List on secrets in an access policy, or Key Vault Secrets User on an RBAC vault.'],
-    commands: [
-      { tool: 'az', text: 'az datafactory show --resource-group <resource-group> --name <factory-name> --query identity.principalId --output tsv' },
-      ...grantCommands(vault, scope, value(caller.objectId, 'principal-id'), '--object-id'),
-    ],
-  }),
+  grant: serviceIdentityGrant(
+    "factory's",
+    "Grant the factory's (or Synapse workspace's) managed identity Get and List on secrets in an access policy, or Key Vault Secrets User on an RBAC vault.",
+    'az datafactory show --resource-group <resource-group> --name <factory-name> --query identity.principalId --output tsv',
+  ),
   network: (vault, privateOnly) => {
     const trusted = trustedNetwork('Azure Data Factory', vault, privateOnly);
     return {
@@ -189,14 +195,11 @@ const DATA_FACTORY: HostAdvice = {
 const SYNAPSE: HostAdvice = {
   caller:
     "A Synapse linked service reads the vault as the workspace's managed identity, not as the signed-in user: it needs Get and List on secrets.",
-  grant: (vault, scope, caller) => ({
-    title: `Grant the workspace's managed identity access to ${vault.text}`,
-    steps: ['Grant the Synapse workspace\'s managed identity Get and List on secrets in an access policy, or Key Vault Secrets User on an RBAC vault.'],
-    commands: [
-      { tool: 'az', text: 'az synapse workspace show --resource-group <resource-group> --name <workspace-name> --query identity.principalId --output tsv' },
-      ...grantCommands(vault, scope, value(caller.objectId, 'principal-id'), '--object-id'),
-    ],
-  }),
+  grant: serviceIdentityGrant(
+    "workspace's",
+    "Grant the Synapse workspace's managed identity Get and List on secrets in an access policy, or Key Vault Secrets User on an RBAC vault.",
+    'az synapse workspace show --resource-group <resource-group> --name <workspace-name> --query identity.principalId --output tsv',
+  ),
   network: (vault) => ({
     cause:
       "Synapse is a trusted service for Key Vault only for customer-managed-key encryption, not for reading linked-service secrets: from a workspace with a managed virtual network, the vault is reached through a managed private endpoint.",
