@@ -1,3 +1,4 @@
+import { isMasked } from '../../facts/masked';
 import type { Details, Facts } from '../../report/schema';
 import { CSI_DOCS } from '../../platform/host-advice';
 import type { Occurrence } from '../../rule-kit/rule';
@@ -31,8 +32,6 @@ export const ANCHOR = new RegExp(FORMS.join('|'), 'g');
 const ONE = new RegExp(FORMS.join('|'));
 const HOST_IN = new RegExp(`([A-Za-z0-9<>*_-]{1,63})\\.${SUFFIX}`);
 const REAL_NAME = new RegExp(`^${VAULT_NAME}$`);
-// Hand-masked names (xxxx, XXXX) are valid vault names in form only.
-const MASKED = /^x+$/i;
 
 /** The failing host's vault name when the log states a real one; the matched words as `message`. */
 function extract(anchorText: string): { facts: Facts; details: Details } | undefined {
@@ -40,7 +39,7 @@ function extract(anchorText: string): { facts: Facts; details: Details } | undef
   if (hit === undefined) return undefined;
   const facts: Facts = {};
   const label = HOST_IN.exec(hit)?.[1];
-  if (label !== undefined && REAL_NAME.test(label) && !MASKED.test(label)) facts.vault = label;
+  if (label !== undefined && REAL_NAME.test(label) && !isMasked(label)) facts.vault = label;
   // The x509 form starts at the comma before "not"; the message keeps only the words.
   return { facts, details: { message: hit.replace(/^,\s{1,3}/, '') } };
 }

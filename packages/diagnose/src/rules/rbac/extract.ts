@@ -1,3 +1,4 @@
+import { isMasked } from '../../facts/masked';
 import { extractRequest } from '../../facts/request-url';
 import { objectTypeOf } from '../../facts/object-type';
 import type { Details, Facts } from '../../report/schema';
@@ -16,8 +17,6 @@ const RESOURCE_PARTS =
   /^\/subscriptions\/([^/]{1,80})\/resourcegroups\/([^/]{1,90})\/providers\/microsoft\.keyvault\/(?:vaults|managedhsms)\/[^/]{1,24}(?:\/(secrets|keys|certificates)\/([^/]{1,127}))?/i;
 // AzureKeyVault@2 names the secret in its own spelling before the service's lower-cased path.
 const TASK_SECRET = /(?:Downloading secret value for|Get secret value failed for): ([A-Za-z0-9-]{1,127})/;
-// Hand-redacted parts ("xxx", "<SUBID>", "[REDACTED]", "***") are not facts.
-const MASKED = /^(?:x+|\*+|<[^>]*>|\[[^\]]*\])$/i;
 
 function stated(v: string | undefined): v is string {
   return v !== undefined && v.toLowerCase() !== 'null';
@@ -45,10 +44,10 @@ export function extractRbac(block: string): { facts: Facts; details: Details } {
     const sub = parts?.[1];
     const rg = parts?.[2];
     if (sub && GUID_ONLY.test(sub)) details.subscriptionId = sub.toLowerCase();
-    if (rg && !MASKED.test(rg)) details.resourceGroup = rg;
+    if (rg && !isMasked(rg)) details.resourceGroup = rg;
     const type = parts?.[3];
     const name = parts?.[4];
-    if (type && name && !MASKED.test(name)) {
+    if (type && name && !isMasked(name)) {
       const objectType = objectTypeOf(type);
       if (objectType) facts.objectType = objectType;
       facts.objectName = spelling(block, name);
